@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.js';
+import type { Keyring } from '../services/crypto/keyring.js';
+import type { ServiceDeps } from '../services/deps.js';
+import type { Config } from './config.js';
+import { errorHandler } from './errors.js';
+import { loggerOptions } from './logger.js';
+import apiDocs from './plugins/api-docs.js';
+import auth from './plugins/auth.js';
+import rateLimits from './plugins/rate-limits.js';
+import securityHeaders from './plugins/security-headers.js';
+import webApp from './plugins/web-app.js';
+import { healthRoutes } from './routes/health.js';
+import { sessionRoutes } from './routes/session.js';
+import { userRoutes } from './routes/users.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  keyring: Keyring;
+  now?: () => Date;
+  /** Overrides for tests (a log stream to inspect, say). */
+  fastify?: FastifyServerOptions;
+}
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** A ready CashView, not listening: main.ts listens, tests inject. */
+export async function buildApp(deps: AppDeps) {
+  const { config, database } = deps;
+  const services: ServiceDeps = { db: database.db, keyring: deps.keyring, now: deps.now ?? (() => new Date()) };
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+    ...deps.fastify,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(securityHeaders);
+  await app.register(rateLimits);
+  await app.register(auth, { deps: services, publicOrigin: config.publicOrigin });
+  await app.register(apiDocs);
+  await app.register(healthRoutes, { ping: database.ping });
+  await app.register(sessionRoutes, { deps: services, signInPerHour: config.limits.signInPerHour });
+  await app.register(userRoutes, { deps: services, signUpPerHour: config.limits.signUpPerHour });
+  await app.register(webApp, { root: webRoot });
+
+  await app.ready();
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,107 @@
+import crypto from 'node:crypto';
+import type { User } from '../../shared/contracts/users.js';
+import { badInput, forbidden, notFound } from '../../domain/errors.js';
+import type { UserRow } from '../../db/schema/index.js';
+import * as users from '../../db/repositories/users.js';
+import type { ServiceDeps } from '../deps.js';
+import { confirmCurrentPassword } from '../auth/credentials.js';
+import { hashPassword } from '../auth/password-hashing.js';
+import { passwordWeakness } from '../auth/password-policy.js';
+import { rotateSessions, type StartedSession } from '../auth/sessions.js';
+
+const PHONE_CONTEXT = 'users.phone';
+
+export function toPublicUser(deps: ServiceDeps, row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    phone: deps.keyring.open(row.phoneSealed, PHONE_CONTEXT),
+    profileType: row.profileType,
+    isDemo: row.isDemo,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export interface NewProfile {
+  username: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  profileType: 'sandbox' | 'production';
+  isDemo?: boolean;
+}
+
+const usernameTaken = () => badInput({ username: 'is already taken' }, 'That username is already taken.');
+
+function refuseWeak(field: string, password: string, username: string): void {
+  const weakness = passwordWeakness(password, username);
+  if (weakness) throw badInput({ [field]: weakness }, `That password ${weakness}.`);
+}
+
+export async function signUp(deps: ServiceDeps, input: NewProfile, options: { skipPolicy?: boolean } = {}) {
+  if (!options.skipPolicy) refuseWeak('password', input.password, input.username);
+  const row = await users.insertUser(deps.db, {
+    id: crypto.randomUUID(),
+    username: input.username,
+    usernameKey: input.username.toLowerCase(),
+    passwordHash: await hashPassword(input.password),
+    firstName: input.firstName,
+    lastName: input.lastName,
+    phoneSealed: deps.keyring.seal(input.phone, PHONE_CONTEXT),
+    profileType: input.profileType,
+    isDemo: input.isDemo ?? false,
+  });
+  if (!row) throw usernameTaken();
+  return row;
+}
+
+export interface ProfileChanges {
+  currentPassword: string;
+  username?: string;
+  firstName?: string;
+  lastName?: string;
+  phone?: string;
+  newPassword?: string;
+}
+
+async function ownUser(deps: ServiceDeps, userId: string): Promise<UserRow> {
+  const user = await users.findUserById(deps.db, userId);
+  if (!user) throw notFound('Your profile');
+  if (user.isDemo) {
+    throw forbidden('DEMO_PROFILE_LOCKED', "The demo profile can't be changed or deleted. Sign up to make a profile of your own.");
+  }
+  return user;
+}
+
+/** Applies the changes after checking the current password; a new password also renews the session. */
+export async function updateProfile(
+  deps: ServiceDeps,
+  userId: string,
+  changes: ProfileChanges,
+): Promise<{ user: UserRow; session?: StartedSession }> {
+  const user = await ownUser(deps, userId);
+  const username = changes.username ?? user.username;
+  if (changes.newPassword) refuseWeak('newPassword', changes.newPassword, username);
+  await confirmCurrentPassword(deps, user, changes.currentPassword);
+  const updated = await users.updateUser(deps.db, user.id, {
+    ...(changes.username !== undefined && { username, usernameKey: username.toLowerCase() }),
+    ...(changes.firstName !== undefined && { firstName: changes.firstName }),
+    ...(changes.lastName !== undefined && { lastName: changes.lastName }),
+    ...(changes.phone !== undefined && { phoneSealed: deps.keyring.seal(changes.phone, PHONE_CONTEXT) }),
+    ...(changes.newPassword !== undefined && { passwordHash: await hashPassword(changes.newPassword) }),
+  });
+  if (!updated) throw usernameTaken();
+  const session = changes.newPassword ? await rotateSessions(deps, user.id) : undefined;
+  return { user: updated, session };
+}
+
+/** Removes the person and everything they own. */
+export async function deleteProfile(deps: ServiceDeps, userId: string, currentPassword: string): Promise<void> {
+  const user = await ownUser(deps, userId);
+  await confirmCurrentPassword(deps, user, currentPassword);
+  await users.deleteUser(deps.db, user.id);
+}
+
