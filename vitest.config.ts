@@ -12,9 +12,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/system/**/*.test.ts'] } },
+      { extends: true as const, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/system/**/*.test.ts'] } },
       ...databaseProjects.map(({ name, globalSetup }) => ({
-        extends: true,
+        extends: true as const,
         test: { name, include: ['tests/integration/**/*.test.ts'], globalSetup, env: { TEST_DB: name } },
       })),
     ],

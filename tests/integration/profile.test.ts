@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, uniqueName } from '../helpers/agent.js';
+import { rowsOf } from '../helpers/sql.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 
 let ctx: TestContext;
@@ -88,7 +89,7 @@ describe('deleting one’s profile', () => {
     const response = await agent.request('DELETE', '/api/users/me', { currentPassword: me.password });
     expect(response.statusCode).toBe(204);
     expect((await agent.refresh()).user).toBeNull();
-    const { rows } = await ctx.deps.db.execute(sql`select
+    const rows = await rowsOf(ctx.deps.db, sql`select
       (select count(*)::int from users where id = ${me.id}) as users,
       (select count(*)::int from sessions where user_id = ${me.id}) as sessions`);
     expect(rows[0]).toEqual({ users: 0, sessions: 0 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, validSignUp } from '../helpers/agent.js';
+import { rowsOf } from '../helpers/sql.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 
 let ctx: TestContext;
@@ -97,7 +98,7 @@ describe('signing in and out', () => {
   it('keeps no session id in clear in the database', async () => {
     const agent = new Agent(ctx.app);
     await agent.signUp();
-    const { rows } = await ctx.deps.db.execute(sql`select * from sessions`);
+    const rows = await rowsOf(ctx.deps.db, sql`select * from sessions`);
     expect(JSON.stringify(rows)).not.toContain(sessionCookie(agent)!);
   });
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, uniqueName, validSignUp } from '../helpers/agent.js';
+import { rowsOf } from '../helpers/sql.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 
 let ctx: TestContext;
@@ -9,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const countUsers = async () => Number((await ctx.deps.db.execute(sql`select count(*)::int as n from users`)).rows[0]!.n);
+const countUsers = async () => Number((await rowsOf(ctx.deps.db, sql`select count(*)::int as n from users`))[0]!.n);
 
 describe('sign up', () => {
   it('creates the profile, signs the person in and normalises the phone to E.164', async () => {
@@ -25,7 +26,7 @@ describe('sign up', () => {
   it('stores an argon2id hash and no phone number in clear', async () => {
     const agent = new Agent(ctx.app);
     const made = await agent.signUp({ phone: '+447700900123' });
-    const { rows } = await ctx.deps.db.execute(sql`select * from users where id = ${made.id}`);
+    const rows = await rowsOf(ctx.deps.db, sql`select * from users where id = ${made.id}`);
     const row = JSON.stringify(rows[0]);
     expect(String(rows[0]!.password_hash)).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(row).not.toContain('7700900123');
