@@ -1,0 +1,86 @@
+import type { FormEvent } from 'react';
+import { Link, useLocation } from 'wouter';
+import { Alert } from '../../../components/ui/Alert.js';
+import { Field } from '../../../components/ui/Field.js';
+import { errorsOf, useForm } from '../../../lib/use-form.js';
+import { useSignUp } from '../api/session.js';
+
+export function SignUpPage() {
+  const [, navigate] = useLocation();
+  const signUp = useSignUp();
+  const form = useForm({ username: '', password: '', firstName: '', lastName: '', phone: '', profileType: 'sandbox' });
+  const { message, fields } = errorsOf(signUp.error);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const { profileType, ...rest } = form.values;
+    signUp.mutate({ ...rest, profileType: profileType as 'sandbox' | 'production' }, { onSuccess: () => navigate('/dashboard') });
+  };
+
+  return (
+    <section className="card narrow" aria-labelledby="signup-title">
+      <h1 id="signup-title">Create your profile</h1>
+      <Alert>{message}</Alert>
+      <form onSubmit={onSubmit} noValidate>
+        <div className="row">
+          <Field label="First name" autoComplete="given-name" required error={fields.firstName} {...form.bind('firstName')} />
+          <Field label="Last name" autoComplete="family-name" required error={fields.lastName} {...form.bind('lastName')} />
+        </div>
+        <Field
+          label="Username"
+          autoComplete="username"
+          required
+          hint="3–32 letters, digits, _ . or -"
+          error={fields.username}
+          {...form.bind('username')}
+        />
+        <Field
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint="At least 8 characters. A long phrase is best."
+          error={fields.password}
+          {...form.bind('password')}
+        />
+        <Field
+          label="Mobile phone"
+          type="tel"
+          autoComplete="tel"
+          required
+          hint="For budget text messages. A 10-digit number is read as a US number."
+          error={fields.phone}
+          {...form.bind('phone')}
+        />
+        <fieldset className="choices">
+          <legend>Bank data</legend>
+          {[
+            ['sandbox', 'Demo data', 'Sample banks from the Plaid sandbox. No text messages are sent.'],
+            ['production', 'My real banks', 'Link your own accounts through Plaid and get budget texts.'],
+          ].map(([value, title, detail]) => (
+            <label key={value} className="choice">
+              <input
+                type="radio"
+                name="profileType"
+                value={value}
+                checked={form.values.profileType === value}
+                onChange={() => form.setValues((v) => ({ ...v, profileType: value! }))}
+              />
+              <span>
+                <strong>{title}</strong>
+                <span className="muted"> — {detail}</span>
+              </span>
+            </label>
+          ))}
+          {fields.profileType && <p className="field-error">Bank data {fields.profileType}</p>}
+        </fieldset>
+        <button type="submit" className="button primary wide" disabled={signUp.isPending}>
+          {signUp.isPending ? 'Creating…' : 'Create profile'}
+        </button>
+      </form>
+      <p className="muted center">
+        Already have a profile? <Link href="/signin">Sign in</Link>
+      </p>
+    </section>
+  );
+}

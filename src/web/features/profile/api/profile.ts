@@ -1,0 +1,20 @@
+import { useMutation } from '@tanstack/react-query';
+import { userAnswer, type UpdateProfileRequest } from '../../../../shared/contracts/users.js';
+import { api } from '../../../lib/api-client.js';
+import { useRefreshSession } from '../../auth/api/session.js';
+
+export function useUpdateProfile() {
+  const refresh = useRefreshSession();
+  return useMutation({
+    mutationFn: (input: UpdateProfileRequest) => api('PATCH', '/api/users/me', userAnswer, input),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeleteProfile() {
+  const refresh = useRefreshSession();
+  return useMutation({
+    mutationFn: (currentPassword: string) => api('DELETE', '/api/users/me', null, { currentPassword }),
+    onSuccess: refresh,
+  });
+}

@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import type { User } from '../../../../shared/contracts/users.js';
+import { Alert } from '../../../components/ui/Alert.js';
+import { Field } from '../../../components/ui/Field.js';
+import { errorsOf, useForm } from '../../../lib/use-form.js';
+import { useUpdateProfile } from '../api/profile.js';
+import { DeleteProfile } from './DeleteProfile.js';
+
+export function ProfilePage({ user }: { user: User }) {
+  const update = useUpdateProfile();
+  const [saved, setSaved] = useState(false);
+  const form = useForm({
+    username: user.username,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    phone: user.phone,
+    newPassword: '',
+    currentPassword: '',
+  });
+  const { message, fields } = errorsOf(update.error);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const { newPassword, currentPassword, ...rest } = form.values;
+    // Send only what changed, so an untouched field can never be refused.
+    const changed = Object.fromEntries(Object.entries(rest).filter(([key, value]) => value !== user[key as keyof typeof rest]));
+    update.mutate(
+      { currentPassword, ...changed, ...(newPassword && { newPassword }) },
+      {
+        onSuccess: () => {
+          setSaved(true);
+          form.setValues((v) => ({ ...v, newPassword: '', currentPassword: '' }));
+        },
+      },
+    );
+  };
+
+  return (
+    <section className="card narrow" aria-labelledby="profile-title">
+      <h1 id="profile-title">Your profile</h1>
+      {user.isDemo && <Alert kind="info">This is the shared demo profile: it can’t be changed or deleted.</Alert>}
+      <Alert>{message}</Alert>
+      {saved && <Alert kind="success">Your profile is saved.</Alert>}
+      <form onSubmit={onSubmit} noValidate>
+        <fieldset disabled={user.isDemo} className="plain">
+          <legend className="visually-hidden">Profile details</legend>
+          <div className="row">
+            <Field label="First name" autoComplete="given-name" error={fields.firstName} {...form.bind('firstName')} />
+            <Field label="Last name" autoComplete="family-name" error={fields.lastName} {...form.bind('lastName')} />
+          </div>
+          <Field label="Username" autoComplete="username" error={fields.username} {...form.bind('username')} />
+          <Field label="Mobile phone" type="tel" autoComplete="tel" error={fields.phone} {...form.bind('phone')} />
+          <Field
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            hint="Leave empty to keep your password."
+            error={fields.newPassword}
+            {...form.bind('newPassword')}
+          />
+          <Field
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            required
+            hint="Needed to save any change."
+            error={fields.currentPassword}
+            {...form.bind('currentPassword')}
+          />
+          <button type="submit" className="button primary" disabled={update.isPending}>
+            {update.isPending ? 'Saving…' : 'Save changes'}
+          </button>
+        </fieldset>
+      </form>
+      {!user.isDemo && <DeleteProfile />}
+    </section>
+  );
+}
