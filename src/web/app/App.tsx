@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { Link, Redirect, Route, Switch } from 'wouter';
 import type { User } from '../../shared/contracts/users.js';
 import { Alert } from '../components/ui/Alert.js';
 import { useSession, useSignOut } from '../features/auth/api/session.js';
@@ -10,7 +10,6 @@ import { DashboardPage } from '../features/dashboard/components/DashboardPage.js
 import { ProfilePage } from '../features/profile/components/ProfilePage.js';
 
 function Header({ user }: { user: User | null }) {
-  const [, navigate] = useLocation();
   const signOut = useSignOut();
   return (
     <header className="topbar">
@@ -21,7 +20,7 @@ function Header({ user }: { user: User | null }) {
         <nav aria-label="Main">
           <Link href="/dashboard">Dashboard</Link>
           <Link href="/profile">Profile</Link>
-          <button type="button" className="link-button" onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/signin') })}>
+          <button type="button" className="link-button" onClick={() => signOut.mutate()}>
             Sign out
           </button>
         </nav>

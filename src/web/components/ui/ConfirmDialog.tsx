@@ -25,18 +25,20 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, onCon
   };
   return (
     <dialog ref={ref} aria-labelledby="confirm-title" onCancel={onCancel} className="dialog">
-      <form onSubmit={submit}>
-        <h2 id="confirm-title">{title}</h2>
-        {children}
-        <div className="actions">
-          <button type="button" className="button secondary" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button danger" disabled={busy}>
-            {busy ? 'Working…' : confirmLabel}
-          </button>
-        </div>
-      </form>
+      {open && (
+        <form onSubmit={submit}>
+          <h2 id="confirm-title">{title}</h2>
+          {children}
+          <div className="actions">
+            <button type="button" className="button secondary" onClick={onCancel}>
+              Cancel
+            </button>
+            <button type="submit" className="button danger" disabled={busy}>
+              {busy ? 'Working…' : confirmLabel}
+            </button>
+          </div>
+        </form>
+      )}
     </dialog>
   );
 }

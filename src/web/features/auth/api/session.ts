@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { notifyManager, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { navigate } from 'wouter/use-browser-location';
 import { sessionAnswer, type SessionAnswer, type SignInRequest } from '../../../../shared/contracts/session.js';
 import { userAnswer, type SignUpRequest } from '../../../../shared/contracts/users.js';
 import { api, setCsrfToken } from '../../../lib/api-client.js';
@@ -24,6 +25,21 @@ export function useRefreshSession() {
   };
 }
 
+/**
+ * When the session ends (sign-out, profile deleted): forget the person and move to `to` in one
+ * render, so no signed-in-only page flashes a redirect, then read the fresh anonymous session.
+ */
+export function useLeaveSession() {
+  const client = useQueryClient();
+  const refresh = useRefreshSession();
+  return async (to: string) => {
+    client.setQueryData<SessionAnswer>(sessionKey, (old) => old && { ...old, user: null });
+    // Query tells its observers on a later tick; navigating in that same batch renders both together.
+    notifyManager.schedule(() => navigate(to));
+    await refresh();
+  };
+}
+
 export function useSignIn() {
   const refresh = useRefreshSession();
   return useMutation({
@@ -41,6 +57,6 @@ export function useSignUp() {
 }
 
 export function useSignOut() {
-  const refresh = useRefreshSession();
-  return useMutation({ mutationFn: () => api('DELETE', '/api/session', null), onSettled: refresh });
+  const leave = useLeaveSession();
+  return useMutation({ mutationFn: () => api('DELETE', '/api/session', null), onSettled: () => leave('/signin') });
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { userAnswer, type UpdateProfileRequest } from '../../../../shared/contracts/users.js';
 import { api } from '../../../lib/api-client.js';
-import { useRefreshSession } from '../../auth/api/session.js';
+import { useLeaveSession, useRefreshSession } from '../../auth/api/session.js';
 
 export function useUpdateProfile() {
   const refresh = useRefreshSession();
@@ -12,9 +12,9 @@ export function useUpdateProfile() {
 }
 
 export function useDeleteProfile() {
-  const refresh = useRefreshSession();
+  const leave = useLeaveSession();
   return useMutation({
     mutationFn: (currentPassword: string) => api('DELETE', '/api/users/me', null, { currentPassword }),
-    onSuccess: refresh,
+    onSuccess: () => leave('/'),
   });
 }

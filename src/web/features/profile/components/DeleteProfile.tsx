@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useLocation } from 'wouter';
 import { Alert } from '../../../components/ui/Alert.js';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.js';
 import { Field } from '../../../components/ui/Field.js';
@@ -7,7 +6,6 @@ import { errorsOf } from '../../../lib/use-form.js';
 import { useDeleteProfile } from '../api/profile.js';
 
 export function DeleteProfile() {
-  const [, navigate] = useLocation();
   const remove = useDeleteProfile();
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
@@ -32,7 +30,7 @@ export function DeleteProfile() {
         confirmLabel="Delete my profile"
         busy={remove.isPending}
         onCancel={close}
-        onConfirm={() => remove.mutate(password, { onSuccess: () => navigate('/') })}
+        onConfirm={() => remove.mutate(password)}
       >
         <p>All your institutions, accounts, budgets and notifications will be removed for good.</p>
         <Alert>{message && !fields.currentPassword ? message : undefined}</Alert>
