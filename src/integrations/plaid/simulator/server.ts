@@ -1,0 +1,312 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { requestId, SimError, simError } from './errors.js';
+import { findInstitution, INSTITUTIONS, logoPng } from './fixtures.js';
+import { decodeCursor, encodeCursor, ItemStore, type SimAccount, type SimItem } from './items.js';
+import { Switches } from './switches.js';
+import { deliverOverHttp, WebhookSigner, type WebhookDelivery } from './webhook-signer.js';
+import type { SimTransaction } from './history.js';
+
+export const SIMULATOR_CLIENT_ID = 'cashview-simulated-client';
+export const SIMULATOR_SECRET = 'cashview-simulated-secret';
+
+export interface SimulatorOptions {
+  clientId?: string;
+  secret?: string;
+  now?: () => number;
+  deliverWebhook?: WebhookDelivery;
+  latencyMs?: number;
+}
+
+type Body = Record<string, unknown>;
+type Handler = (body: Body) => Promise<object> | object;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const str = (value: unknown, field: string): string => {
+  if (typeof value !== 'string' || value === '') throw simError('INVALID_FIELD', `${field} must be a non-empty string`);
+  return value;
+};
+
+/**
+ * The simulated Plaid sandbox: a real HTTP server speaking Plaid's API (version 2020-09-14) for
+ * the sandbox institutions, credentials, accounts and transactions of plaid.md, with switches for
+ * latency, injected errors, per-item rate limits and mutations during pagination.
+ */
+export class PlaidSimulator {
+  readonly switches = new Switches();
+  readonly items: ItemStore;
+  readonly signer: WebhookSigner;
+  readonly app: FastifyInstance;
+  readonly now: () => number;
+  deliverWebhook: WebhookDelivery;
+  url = '';
+  private readonly clientId: string;
+  private readonly secret: string;
+
+  constructor(options: SimulatorOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.clientId = options.clientId ?? SIMULATOR_CLIENT_ID;
+    this.secret = options.secret ?? SIMULATOR_SECRET;
+    this.items = new ItemStore(this.now);
+    this.signer = new WebhookSigner(this.now);
+    this.deliverWebhook = options.deliverWebhook ?? deliverOverHttp;
+    if (options.latencyMs) this.switches.setLatency('*', options.latencyMs);
+    this.app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+    this.routes();
+  }
+
+  static async start(options: SimulatorOptions & { host?: string; port?: number } = {}): Promise<PlaidSimulator> {
+    const simulator = new PlaidSimulator(options);
+    await simulator.listen(options.host ?? '127.0.0.1', options.port ?? 0);
+    return simulator;
+  }
+
+  async listen(host: string, port: number): Promise<string> {
+    this.url = await this.app.listen({ host, port });
+    return this.url;
+  }
+
+  close(): Promise<void> {
+    return this.app.close();
+  }
+
+  private endpoint(path: string, handler: Handler) {
+    this.app.post(path, async (request, reply) => {
+      const body = (request.body ?? {}) as Body;
+      const latency = this.switches.latencyFor(path);
+      if (latency > 0) await sleep(latency);
+      try {
+        const clientId = request.headers['plaid-client-id'] ?? body.client_id;
+        const secret = request.headers['plaid-secret'] ?? body.secret;
+        if (clientId !== this.clientId || secret !== this.secret) throw simError('INVALID_API_KEYS');
+        const injected = this.switches.takeFailure(path);
+        if (injected) throw injected;
+        return { ...(await handler(body)), request_id: requestId() };
+      } catch (error) {
+        if (!(error instanceof SimError)) throw error;
+        return reply.status(error.status).send(error.body());
+      }
+    });
+  }
+
+  private count(path: string, item: SimItem) {
+    const limited = this.switches.countCall(path, item.itemId, this.now());
+    if (limited) throw limited;
+  }
+
+  private account(account: SimAccount) {
+    return {
+      account_id: account.accountId,
+      balances: { available: account.available, current: account.current, limit: account.limit, iso_currency_code: 'USD', unofficial_currency_code: null },
+      mask: account.mask,
+      name: account.name,
+      official_name: account.officialName,
+      type: account.type,
+      subtype: account.subtype,
+      persistent_account_id: account.accountId,
+    };
+  }
+
+  private itemBody(item: SimItem) {
+    const institution = findInstitution(item.institutionId)!;
+    return {
+      item_id: item.itemId,
+      institution_id: item.institutionId,
+      institution_name: institution.name,
+      webhook: item.webhook,
+      auth_method: null,
+      error: item.state === 'login_required' ? simError('ITEM_LOGIN_REQUIRED').body() : null,
+      available_products: ['balance', 'identity'],
+      billed_products: ['transactions'],
+      products: ['transactions'],
+      consented_products: ['transactions'],
+      consent_expiration_time: null,
+      update_type: 'background',
+    };
+  }
+
+  private transaction(txn: SimTransaction) {
+    return {
+      account_id: txn.account_id,
+      amount: txn.amount,
+      iso_currency_code: txn.iso_currency_code,
+      unofficial_currency_code: null,
+      category: txn.category,
+      category_id: null,
+      check_number: null,
+      date: txn.date,
+      datetime: null,
+      authorized_date: txn.authorized_date,
+      authorized_datetime: null,
+      location: { address: null, city: null, region: null, postal_code: null, country: null, lat: null, lon: null, store_number: null },
+      name: txn.name,
+      merchant_name: txn.merchant_name,
+      merchant_entity_id: null,
+      logo_url: null,
+      website: null,
+      payment_meta: { by_order_of: null, payee: null, payer: null, payment_method: null, payment_processor: null, ppd_id: null, reason: null, reference_number: null },
+      payment_channel: txn.channel,
+      pending: txn.pending,
+      pending_transaction_id: txn.pending_transaction_id,
+      account_owner: null,
+      transaction_id: txn.transaction_id,
+      transaction_code: null,
+      transaction_type: txn.channel === 'online' ? 'digital' : txn.channel === 'in store' ? 'place' : 'special',
+      personal_finance_category: { primary: txn.primary, detailed: txn.detailed, confidence_level: 'VERY_HIGH' },
+    };
+  }
+
+  /** Sends a webhook to the item's URL, signed as Plaid signs them. */
+  async fireWebhook(item: SimItem, type: string, code: string, extra: object = {}): Promise<boolean> {
+    if (!item.webhook) return false;
+    const body = JSON.stringify({ webhook_type: type, webhook_code: code, item_id: item.itemId, environment: 'sandbox', ...extra });
+    await this.deliverWebhook(item.webhook, body, { 'plaid-verification': this.signer.sign(body) });
+    return true;
+  }
+
+  private routes() {
+    this.endpoint('/link/token/create', (body) => {
+      const user = body.user as { client_user_id?: unknown } | undefined;
+      str(user?.client_user_id, 'user.client_user_id');
+      if (str(body.client_name, 'client_name').length > 30) throw simError('INVALID_FIELD', 'client_name must be at most 30 characters');
+      if (!Array.isArray(body.country_codes) || body.country_codes.length === 0) throw simError('INVALID_FIELD', 'country_codes is required');
+      const updateMode = typeof body.access_token === 'string';
+      if (updateMode) this.items.item(body.access_token);
+      else if (!Array.isArray(body.products) || body.products.length === 0) throw simError('INVALID_FIELD', 'products is required');
+      const ttl = updateMode ? 30 * 60_000 : 4 * 60 * 60_000;
+      return { link_token: `link-sandbox-${crypto.randomUUID()}`, expiration: new Date(this.now() + ttl).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    });
+
+    this.endpoint('/sandbox/public_token/create', (body) => {
+      const institutionId = str(body.institution_id, 'institution_id');
+      const options = (body.options ?? {}) as Record<string, unknown>;
+      const username = (options.override_username as string | undefined) ?? 'user_good';
+      const password = (options.override_password as string | undefined) ?? 'pass_good';
+      if (password.startsWith('error_')) throw simError(password.slice('error_'.length));
+      if (username === 'mfa_device') {
+        if (password !== 'pass_good' || options.mfa_code !== '1234') throw simError(password !== 'pass_good' ? 'INVALID_CREDENTIALS' : 'INVALID_MFA');
+      } else if (username !== 'user_good' || password !== 'pass_good') {
+        throw simError('INVALID_CREDENTIALS');
+      }
+      return { public_token: this.items.createPublicToken(institutionId, (options.webhook as string | undefined) ?? null) };
+    });
+
+    this.endpoint('/item/public_token/exchange', (body) => {
+      const item = this.items.exchange(str(body.public_token, 'public_token'));
+      return { access_token: item.accessToken, item_id: item.itemId };
+    });
+
+    this.endpoint('/item/get', (body) => {
+      const item = this.items.item(body.access_token);
+      this.count('/item/get', item);
+      const updated = new Date(item.createdAt).toISOString();
+      return {
+        item: this.itemBody(item),
+        status: { investments: null, transactions: { last_successful_update: updated, last_failed_update: null }, last_webhook: null },
+      };
+    });
+
+    this.endpoint('/institutions/get_by_id', (body) => {
+      const institution = findInstitution(str(body.institution_id, 'institution_id'));
+      if (!institution) throw simError('INVALID_INSTITUTION');
+      const full = (body.options as { include_optional_metadata?: boolean } | undefined)?.include_optional_metadata === true;
+      return {
+        institution: {
+          institution_id: institution.id,
+          name: institution.name,
+          products: ['assets', 'auth', 'balance', 'transactions', 'identity'],
+          country_codes: [institution.country],
+          url: full ? institution.url : null,
+          primary_color: full ? institution.color : null,
+          logo: full ? logoPng(institution.color) : null,
+          routing_numbers: [],
+          dtc_numbers: [],
+          oauth: false,
+          status: null,
+        },
+      };
+    });
+
+    for (const path of ['/accounts/get', '/accounts/balance/get']) {
+      this.endpoint(path, (body) => {
+        const item = this.items.usableItem(body.access_token);
+        this.count(path, item);
+        const wanted = (body.options as { account_ids?: string[] } | undefined)?.account_ids;
+        const accounts = item.accounts.filter((account) => !wanted || wanted.includes(account.accountId));
+        return { accounts: accounts.map((account) => this.account(account)), item: this.itemBody(item) };
+      });
+    }
+
+    this.endpoint('/transactions/sync', (body) => {
+      const item = this.items.usableItem(body.access_token);
+      this.count('/transactions/sync', item);
+      const count = body.count === undefined ? 100 : Number(body.count);
+      if (!Number.isInteger(count) || count < 1 || count > 500) throw simError('INVALID_FIELD', 'count must be between 1 and 500');
+      const empty = { accounts: [], added: [], modified: [], removed: [], has_more: false };
+      if (this.now() - item.createdAt < this.switches.transactionsReadyAfterMs) {
+        return { ...empty, next_cursor: '', transactions_update_status: 'NOT_READY' };
+      }
+      const cursor = typeof body.cursor === 'string' && body.cursor !== '' ? body.cursor : null;
+      if (cursor && this.items.midPagination.has(cursor) && this.switches.mutationsDuringPagination > 0) {
+        this.switches.mutationsDuringPagination--;
+        throw simError('TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION');
+      }
+      const { page, last, hasMore } = this.items.changesAfter(item, cursor ? decodeCursor(cursor, item.itemId) : 0, count);
+      const next = encodeCursor(item.itemId, last);
+      if (hasMore) this.items.midPagination.add(next);
+      const touched = new Set(page.map((change) => (change.kind === 'removed' ? change.accountId : change.txn.account_id)));
+      return {
+        accounts: item.accounts.filter((account) => touched.has(account.accountId)).map((account) => this.account(account)),
+        added: page.flatMap((c) => (c.kind === 'added' ? [this.transaction(c.txn)] : [])),
+        modified: page.flatMap((c) => (c.kind === 'modified' ? [this.transaction(c.txn)] : [])),
+        removed: page.flatMap((c) => (c.kind === 'removed' ? [{ transaction_id: c.id, account_id: c.accountId }] : [])),
+        next_cursor: next,
+        has_more: hasMore,
+        transactions_update_status: 'HISTORICAL_UPDATE_COMPLETE',
+      };
+    });
+
+    this.endpoint('/item/remove', (body) => {
+      const item = this.items.item(body.access_token);
+      this.count('/item/remove', item);
+      item.state = 'removed';
+      return {};
+    });
+
+    this.endpoint('/sandbox/item/reset_login', async (body) => {
+      const item = this.items.item(body.access_token);
+      item.state = 'login_required';
+      await this.fireWebhook(item, 'ITEM', 'ERROR', { error: simError('ITEM_LOGIN_REQUIRED').body() }).catch(() => false);
+      return { reset_login: true };
+    });
+
+    // Not part of Plaid's API: what completing Link in update mode does, for CashView's simulated dialog.
+    this.endpoint('/sandbox/item/repair_login', async (body) => {
+      const item = this.items.item(body.access_token);
+      const options = (body.options ?? {}) as Record<string, unknown>;
+      if (options.override_username !== 'user_good' || options.override_password !== 'pass_good') throw simError('INVALID_CREDENTIALS');
+      item.state = 'good';
+      await this.fireWebhook(item, 'ITEM', 'LOGIN_REPAIRED').catch(() => false);
+      return { repaired: true };
+    });
+
+    this.endpoint('/sandbox/item/fire_webhook', async (body) => {
+      const item = this.items.item(body.access_token);
+      const code = str(body.webhook_code, 'webhook_code');
+      const type = code === 'SYNC_UPDATES_AVAILABLE' || code === 'DEFAULT_UPDATE' ? 'TRANSACTIONS' : 'ITEM';
+      const extra =
+        code === 'SYNC_UPDATES_AVAILABLE' ? { initial_update_complete: true, historical_update_complete: true }
+        : code === 'ERROR' ? { error: simError('ITEM_LOGIN_REQUIRED').body() }
+        : code === 'PENDING_DISCONNECT' ? { reason: 'INSTITUTION_MIGRATION' }
+        : {};
+      if (code === 'SYNC_UPDATES_AVAILABLE') this.items.postPending(item);
+      return { webhook_fired: await this.fireWebhook(item, type, code, extra) };
+    });
+
+    this.endpoint('/webhook_verification_key/get', (body) => {
+      if (str(body.key_id, 'key_id') !== this.signer.kid) throw simError('INVALID_FIELD', 'key_id not found');
+      return { key: this.signer.jwk() };
+    });
+
+    this.app.get('/sim/institutions', async () => INSTITUTIONS.map(({ id, name }) => ({ id, name })));
+  }
+}

@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+
+/** The shared reference documents (never copied into the project). */
+export const referencePath = (name: string) => path.resolve(import.meta.dirname, '../../../shared/reference', name);
+
+/** OpenAPI 3.0's `nullable` becomes JSON Schema's null alternative, so Ajv reads the document as Plaid meant it. */
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (!node || typeof node !== 'object') return node;
+  const { nullable, example: _example, ...rest } = node as Record<string, unknown>;
+  const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, toJsonSchema(value)]));
+  return nullable === true ? { anyOf: [converted, { type: 'null' }] } : converted;
+}
+
+/** Validators for the named component schemas of one OpenAPI document. */
+export function openApiValidator(file: string) {
+  const doc = toJsonSchema(parse(fs.readFileSync(referencePath(file), 'utf8'), { maxAliasCount: -1 })) as Record<string, unknown>;
+  const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: true, logger: false });
+  (addFormats as unknown as (a: Ajv) => void)(ajv);
+  ajv.addSchema({ ...doc, $id: 'doc' });
+  const cache = new Map<string, ValidateFunction>();
+  return (schemaRef: string, value: unknown): string[] => {
+    let validate = cache.get(schemaRef);
+    if (!validate) {
+      validate = ajv.compile({ $ref: `doc#${schemaRef}` });
+      cache.set(schemaRef, validate);
+    }
+    return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+  };
+}
