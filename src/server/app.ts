@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
+import type { PlaidClient } from '../integrations/plaid/client.js';
 import type { Keyring } from '../services/crypto/keyring.js';
-import type { ServiceDeps } from '../services/deps.js';
+import type { JobQueue, ServiceDeps } from '../services/deps.js';
 import type { Config } from './config.js';
+import { controlRoutes } from './control.js';
 import { errorHandler } from './errors.js';
 import { loggerOptions } from './logger.js';
 import apiDocs from './plugins/api-docs.js';
@@ -14,6 +16,8 @@ import rateLimits from './plugins/rate-limits.js';
 import securityHeaders from './plugins/security-headers.js';
 import webApp from './plugins/web-app.js';
 import { healthRoutes } from './routes/health.js';
+import { institutionRoutes } from './routes/institutions.js';
+import { plaidWebhookRoutes } from './routes/plaid-webhook.js';
 import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 
@@ -21,7 +25,11 @@ export interface AppDeps {
   config: Config;
   database: Database;
   keyring: Keyring;
+  plaid: PlaidClient;
+  jobs: JobQueue;
   now?: () => Date;
+  /** When set, operator commands are taken on loopback with this secret (src/server/control.ts). */
+  controlSecret?: string;
   /** Overrides for tests (a log stream to inspect, say). */
   fastify?: FastifyServerOptions;
 }
@@ -31,7 +39,7 @@ const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 /** A ready CashView, not listening: main.ts listens, tests inject. */
 export async function buildApp(deps: AppDeps) {
   const { config, database } = deps;
-  const services: ServiceDeps = { db: database.db, keyring: deps.keyring, now: deps.now ?? (() => new Date()) };
+  const services = servicesOf(deps);
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
@@ -51,6 +59,9 @@ export async function buildApp(deps: AppDeps) {
   await app.register(healthRoutes, { ping: database.ping });
   await app.register(sessionRoutes, { deps: services, signInPerHour: config.limits.signInPerHour });
   await app.register(userRoutes, { deps: services, signUpPerHour: config.limits.signUpPerHour });
+  await app.register(institutionRoutes, { deps: services });
+  await app.register(plaidWebhookRoutes, { deps: services });
+  if (deps.controlSecret) await app.register(controlRoutes, { secret: deps.controlSecret, services });
   await app.register(webApp, { root: webRoot });
 
   await app.ready();
@@ -58,3 +69,15 @@ export async function buildApp(deps: AppDeps) {
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
+
+/** The use cases' dependencies as the app built them (jobs and commands use the same). */
+export function servicesOf(deps: AppDeps): ServiceDeps {
+  return {
+    db: deps.database.db,
+    keyring: deps.keyring,
+    now: deps.now ?? (() => new Date()),
+    plaid: deps.plaid,
+    jobs: deps.jobs,
+    plaidWebhookUrl: deps.config.plaid.webhookUrl ?? null,
+  };
+}

@@ -21,6 +21,12 @@ const schema = z.object({
   CASHVIEW_ENCRYPTION_KEY: z.string().min(1).optional(),
   SIGN_IN_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).default(100),
   SIGN_UPS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  PLAID_ENV: z.enum(['simulated', 'sandbox', 'production']).optional(),
+  PLAID_CLIENT_ID: z.string().min(1).optional(),
+  PLAID_SECRET: z.string().min(1).optional(),
+  PLAID_WEBHOOK_URL: z.url().optional(),
+  PLAID_SIM_LATENCY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  PLAID_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 
 export type Config = {
@@ -34,6 +40,15 @@ export type Config = {
   dataDir: string;
   encryptionKey?: string;
   limits: { signInPerHour: number; signUpPerHour: number };
+  plaid: {
+    mode: 'simulated' | 'sandbox' | 'production';
+    clientId?: string;
+    secret?: string;
+    /** Where Plaid posts webhooks; in simulated mode CashView's own address by default. */
+    webhookUrl?: string;
+    simulatorLatencyMs: number;
+    simulatorPort: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -53,6 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.NODE_ENV === 'production' && !c.CASHVIEW_ENCRYPTION_KEY) {
     throw new ConfigError(['CASHVIEW_ENCRYPTION_KEY: production must supply its own key (see .env.example)']);
   }
+  // Simulated is the default when no Plaid keys are set (product.md section 6).
+  const plaidMode = c.PLAID_ENV ?? (c.PLAID_CLIENT_ID && c.PLAID_SECRET ? 'sandbox' : 'simulated');
+  if (plaidMode !== 'simulated' && !(c.PLAID_CLIENT_ID && c.PLAID_SECRET)) {
+    throw new ConfigError([`PLAID_CLIENT_ID and PLAID_SECRET: required with PLAID_ENV=${plaidMode}`]);
+  }
   return {
     env: c.NODE_ENV,
     host: c.HOST,
@@ -64,5 +84,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(c.CASHVIEW_DATA_DIR),
     encryptionKey: c.CASHVIEW_ENCRYPTION_KEY,
     limits: { signInPerHour: c.SIGN_IN_ATTEMPTS_PER_HOUR, signUpPerHour: c.SIGN_UPS_PER_HOUR },
+    plaid: {
+      mode: plaidMode,
+      clientId: c.PLAID_CLIENT_ID,
+      secret: c.PLAID_SECRET,
+      webhookUrl: c.PLAID_WEBHOOK_URL ?? (plaidMode === 'simulated' ? `http://127.0.0.1:${c.PORT}/api/plaid/webhook` : undefined),
+      simulatorLatencyMs: c.PLAID_SIM_LATENCY_MS,
+      simulatorPort: c.PLAID_SIM_PORT,
+    },
   };
 }

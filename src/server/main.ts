@@ -1,33 +1,41 @@
-import { openDatabase, type Database } from '../db/client.js';
 import { DataDirLockedError } from '../db/lock.js';
-import { ensureDemoUser } from '../services/demo/demo-user.js';
-import { buildApp } from './app.js';
+import { startWorkers } from '../jobs/workers.js';
+import { ensureDemo } from '../services/demo/demo-user.js';
+import { buildApp, servicesOf } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { loadKeyring } from './encryption-key.js';
+import { newControlSecret, writeControlFile } from './control.js';
+import { startRuntime, type Runtime } from './runtime.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const keyring = loadKeyring(config);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const runtime = await startRuntime(config);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let removeControlFile = () => {};
   try {
-    await ensureDemoUser({ db: database.db, keyring, now: () => new Date() });
-    app = await buildApp({ config, database, keyring });
+    const controlSecret = newControlSecret();
+    const deps = { config, database: runtime.database, keyring: runtime.keyring, plaid: runtime.plaid, jobs: runtime.queue, controlSecret };
+    app = await buildApp(deps);
+    const services = servicesOf(deps);
+    runtime.queue.boss.on('error', (error) => app!.log.error({ err: error }, 'job queue error'));
+    await ensureDemo(services);
     await app.listen({ host: config.host, port: config.port });
+    await startWorkers(runtime.queue.boss, services);
+    const port = (app.server.address() as { port: number }).port;
+    removeControlFile = writeControlFile(config.dataDir, port, controlSecret);
   } catch (error) {
     await app?.close();
-    await database.close();
+    await runtime.close();
     throw error;
   }
   const where = config.databaseUrl ? 'Postgres' : `the embedded database in ${config.dataDir}`;
-  app.log.info(`CashView is ready on http://${config.host}:${config.port} (data: ${where})`);
-  handleShutdown(app, database);
+  app.log.info(`CashView is ready on http://${config.host}:${config.port} (data: ${where}; Plaid: ${config.plaid.mode})`);
+  handleShutdown(app, runtime, removeControlFile);
 }
 
-/** Stop taking work, finish what is in flight, close the database, and be gone within 10 s. */
-function handleShutdown(app: { close(): Promise<void>; log: { info(msg: string): void } }, database: Database) {
+/** Stop taking work, finish what is in flight, release jobs, close the database, gone within 10 s. */
+function handleShutdown(app: { close(): Promise<void>; log: { info(msg: string): void } }, runtime: Runtime, cleanUp: () => void) {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -35,9 +43,10 @@ function handleShutdown(app: { close(): Promise<void>; log: { info(msg: string):
     app.log.info(`${signal} received: finishing requests in flight, then stopping`);
     const deadline = setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS);
     deadline.unref();
+    cleanUp();
     app
       .close()
-      .then(() => database.close())
+      .then(() => runtime.close())
       .then(() => process.exit(0))
       .catch(() => process.exit(1));
   };

@@ -1,9 +1,29 @@
 import type { Db } from '../db/client.js';
+import type { PlaidClient } from '../integrations/plaid/client.js';
 import type { Keyring } from './crypto/keyring.js';
+
+export type JobName = 'link-item' | 'refresh-item' | 'sync-item' | 'revoke-items';
+
+/** The background queue as use cases see it (pg-boss behind it, src/jobs). */
+export interface JobQueue {
+  send(name: JobName, data: object, options?: { singletonKey?: string; retryLimit?: number }): Promise<void>;
+}
 
 /** What every use case needs; routes and jobs pass it in, tests build their own. */
 export interface ServiceDeps {
   db: Db;
   keyring: Keyring;
   now: () => Date;
+  plaid: PlaidClient;
+  jobs: JobQueue;
+  /** Where Plaid sends this CashView's webhooks (null: none). */
+  plaidWebhookUrl: string | null;
 }
+
+/** How a background job run knows whether it is the last try. */
+export interface JobAttempt {
+  final: boolean;
+}
+
+/** What profile and session use cases need: no Plaid, no queue. */
+export type CoreDeps = Pick<ServiceDeps, 'db' | 'keyring' | 'now'>;

@@ -1,5 +1,9 @@
 import { Writable } from 'node:stream';
-import { buildApp, type App } from '../../src/server/app.js';
+import { PlaidClient } from '../../src/integrations/plaid/client.js';
+import { PlaidSimulator, SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../../src/integrations/plaid/simulator/server.js';
+import { startQueue, type StartedQueue } from '../../src/jobs/queue.js';
+import { startWorkers } from '../../src/jobs/workers.js';
+import { buildApp, servicesOf, type App } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createKeyring, generateKeySpec } from '../../src/services/crypto/keyring.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
@@ -9,16 +13,22 @@ export interface TestContext {
   app: App;
   deps: ServiceDeps;
   database: Awaited<ReturnType<typeof createTestDatabase>>;
+  simulator: PlaidSimulator;
+  queue: StartedQueue;
   clock: { now: Date; advance(ms: number): void };
   /** Every log line the app wrote, to check that secrets stay out of them. */
   logs: string[];
   close(): Promise<void>;
 }
 
-/** A CashView with its own database, a clock the test moves, and its logs captured. */
+/**
+ * A whole CashView for one test file: its own database, the simulated Plaid on a loopback port
+ * reached through the official SDK, pg-boss workers on that database, a clock the test moves,
+ * and captured logs. Webhooks from the simulator are delivered into the app.
+ */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', CASHVIEW_DATA_DIR: 'data-unused', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', CASHVIEW_DATA_DIR: 'data-unused', PLAID_WEBHOOK_URL: 'http://127.0.0.1/api/plaid/webhook', ...env });
   const keyring = createKeyring(generateKeySpec());
   const clock = {
     now: new Date(),
@@ -33,16 +43,32 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       done();
     },
   });
+  const delivery: { app?: App } = {};
+  const simulator = await PlaidSimulator.start({
+    deliverWebhook: async (url, body, headers) => {
+      await delivery.app?.inject({ method: 'POST', url: new URL(url).pathname, payload: body, headers: { ...headers, 'content-type': 'application/json' } });
+    },
+  });
+  const plaid = new PlaidClient({ mode: 'simulated', basePath: simulator.url, clientId: SIMULATOR_CLIENT_ID, secret: SIMULATOR_SECRET, timeoutMs: 10_000, syncPageSize: 50 });
+  const queue = await startQueue(database, { retryDelaySeconds: 1 });
   const now = () => clock.now;
-  const app = await buildApp({ config, database, keyring, now, fastify: { logger: { level: 'info', stream } } });
+  const appDeps = { config, database, keyring, plaid, jobs: queue, now, fastify: { logger: { level: 'info', stream } } };
+  const app = await buildApp(appDeps);
+  delivery.app = app;
+  const deps = servicesOf(appDeps);
+  await startWorkers(queue.boss, deps, 0.5);
   return {
     app,
-    deps: { db: database.db, keyring, now },
+    deps,
     database,
+    simulator,
+    queue,
     clock,
     logs,
     async close() {
       await app.close();
+      await queue.stop();
+      await simulator.close();
       await database.close();
     },
   };

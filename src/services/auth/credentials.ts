@@ -1,7 +1,7 @@
 import { AppError, badInput } from '../../domain/errors.js';
 import type { UserRow } from '../../db/schema/index.js';
 import * as users from '../../db/repositories/users.js';
-import type { ServiceDeps } from '../deps.js';
+import type { CoreDeps } from '../deps.js';
 import { burnVerification, verifyPassword } from './password-hashing.js';
 
 /**
@@ -29,7 +29,7 @@ function throttled(until: Date, now: Date): AppError {
 }
 
 /** Checks the person's password under the slow-down; true when it is right. */
-export async function passwordMatches(deps: ServiceDeps, user: UserRow, password: string): Promise<boolean> {
+export async function passwordMatches(deps: CoreDeps, user: UserRow, password: string): Promise<boolean> {
   const now = deps.now();
   if (user.signInBlockedUntil && user.signInBlockedUntil > now) throw throttled(user.signInBlockedUntil, now);
   if (await verifyPassword(user.passwordHash, password)) {
@@ -41,7 +41,7 @@ export async function passwordMatches(deps: ServiceDeps, user: UserRow, password
 }
 
 /** The user behind a username and password; one message whichever of the two was wrong. */
-export async function authenticate(deps: ServiceDeps, username: string, password: string): Promise<UserRow> {
+export async function authenticate(deps: CoreDeps, username: string, password: string): Promise<UserRow> {
   const user = await users.findUserByUsername(deps.db, username);
   if (!user) {
     await burnVerification(password);
@@ -52,7 +52,7 @@ export async function authenticate(deps: ServiceDeps, username: string, password
 }
 
 /** For changes to one's own profile: a wrong current password is a field error. */
-export async function confirmCurrentPassword(deps: ServiceDeps, user: UserRow, password: string): Promise<void> {
+export async function confirmCurrentPassword(deps: CoreDeps, user: UserRow, password: string): Promise<void> {
   if (!(await passwordMatches(deps, user, password))) {
     throw badInput({ currentPassword: 'is not your current password' }, 'Your current password is not correct.');
   }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { SessionRow, UserRow } from '../../db/schema/index.js';
 import * as repo from '../../db/repositories/sessions.js';
-import type { ServiceDeps } from '../deps.js';
+import type { CoreDeps } from '../deps.js';
 
 // quality.md / ASVS 7.3: idle timeout 30 min, absolute 12 h.
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
@@ -18,7 +18,7 @@ export interface StartedSession {
 }
 
 /** A fresh session: a new random 256-bit id every sign-in, and a new CSRF token with it. */
-export async function startSession(deps: ServiceDeps, userId: string): Promise<StartedSession> {
+export async function startSession(deps: CoreDeps, userId: string): Promise<StartedSession> {
   const id = randomToken();
   const csrfToken = randomToken();
   const now = deps.now();
@@ -28,7 +28,7 @@ export async function startSession(deps: ServiceDeps, userId: string): Promise<S
 
 /** The live session behind a cookie id, or null (unknown, idle too long, or too old: ended). */
 export async function resolveSession(
-  deps: ServiceDeps,
+  deps: CoreDeps,
   id: string,
 ): Promise<{ session: SessionRow; user: UserRow } | null> {
   const idHash = hashSessionId(id);
@@ -44,12 +44,12 @@ export async function resolveSession(
   return found;
 }
 
-export async function endSession(deps: ServiceDeps, id: string): Promise<void> {
+export async function endSession(deps: CoreDeps, id: string): Promise<void> {
   await repo.deleteSession(deps.db, hashSessionId(id));
 }
 
 /** After a password change: every other session ends, and this one is replaced by a new id. */
-export async function rotateSessions(deps: ServiceDeps, userId: string): Promise<StartedSession> {
+export async function rotateSessions(deps: CoreDeps, userId: string): Promise<StartedSession> {
   await repo.deleteOtherSessions(deps.db, userId);
   return startSession(deps, userId);
 }

@@ -1,4 +1,8 @@
+import * as items from '../../db/repositories/items.js';
 import * as users from '../../db/repositories/users.js';
+import type { UserRow } from '../../db/schema/index.js';
+import { linkNow } from '../banking/link-item.js';
+import { queueRevocations } from '../banking/remove-item.js';
 import type { ServiceDeps } from '../deps.js';
 import { signUp } from '../users/profile.js';
 
@@ -13,13 +17,47 @@ export const DEMO_USER = {
   isDemo: true,
 } as const;
 
+export const DEMO_INSTITUTION = 'ins_109508'; // First Platypus Bank
+
 /** Creates the demo user on first start; idempotent, and safe when several instances start at once. */
-export async function ensureDemoUser(deps: ServiceDeps): Promise<void> {
-  if (await users.findUserByUsername(deps.db, DEMO_USER.username)) return;
+export async function ensureDemoUser(deps: Pick<ServiceDeps, 'db' | 'keyring' | 'now'>): Promise<UserRow> {
+  const existing = await users.findUserByUsername(deps.db, DEMO_USER.username);
+  if (existing) return existing;
   try {
     // The demo password is deliberately simple, so the common-password rule does not apply to it.
-    await signUp(deps, DEMO_USER, { skipPolicy: true });
+    return await signUp(deps, DEMO_USER, { skipPolicy: true });
   } catch (error) {
-    if (!(await users.findUserByUsername(deps.db, DEMO_USER.username))) throw error;
+    const raced = await users.findUserByUsername(deps.db, DEMO_USER.username);
+    if (!raced) throw error;
+    return raced;
   }
+}
+
+async function linkDemoBank(deps: ServiceDeps, user: UserRow): Promise<void> {
+  const publicToken = await deps.plaid.createSandboxPublicToken({
+    institutionId: DEMO_INSTITUTION,
+    username: 'user_good',
+    password: 'pass_good',
+    webhook: deps.plaidWebhookUrl ?? undefined,
+  });
+  await linkNow(deps, user.id, publicToken, DEMO_INSTITUTION);
+}
+
+/** The demo user, with First Platypus Bank linked the first time (Plaid production has no sandbox banks: skipped). */
+export async function ensureDemo(deps: ServiceDeps): Promise<void> {
+  const user = await ensureDemoUser(deps);
+  if (deps.plaid.mode === 'production') return;
+  if ((await items.findItemsOfUser(deps.db, user.id)).length === 0) await linkDemoBank(deps, user);
+}
+
+/** Puts the demo back to its canonical state: only First Platypus Bank, freshly linked. */
+export async function resetDemo(deps: ServiceDeps): Promise<void> {
+  const user = await ensureDemoUser(deps);
+  await deps.db.transaction(async (tx) => {
+    const linked = await items.findItemsOfUser(tx, user.id);
+    await queueRevocations(tx, linked, deps.now());
+    for (const item of linked) await items.deleteItem(tx, item.id);
+  });
+  await deps.jobs.send('revoke-items', {});
+  if (deps.plaid.mode !== 'production') await linkDemoBank(deps, user);
 }

@@ -3,15 +3,17 @@ import type { User } from '../../shared/contracts/users.js';
 import { badInput, forbidden, notFound } from '../../domain/errors.js';
 import type { UserRow } from '../../db/schema/index.js';
 import * as users from '../../db/repositories/users.js';
-import type { ServiceDeps } from '../deps.js';
+import type { CoreDeps, ServiceDeps } from '../deps.js';
 import { confirmCurrentPassword } from '../auth/credentials.js';
 import { hashPassword } from '../auth/password-hashing.js';
 import { passwordWeakness } from '../auth/password-policy.js';
 import { rotateSessions, type StartedSession } from '../auth/sessions.js';
+import { queueRevocations } from '../banking/remove-item.js';
+import { findItemsOfUser } from '../../db/repositories/items.js';
 
 const PHONE_CONTEXT = 'users.phone';
 
-export function toPublicUser(deps: ServiceDeps, row: UserRow): User {
+export function toPublicUser(deps: CoreDeps, row: UserRow): User {
   return {
     id: row.id,
     username: row.username,
@@ -41,7 +43,7 @@ function refuseWeak(field: string, password: string, username: string): void {
   if (weakness) throw badInput({ [field]: weakness }, `That password ${weakness}.`);
 }
 
-export async function signUp(deps: ServiceDeps, input: NewProfile, options: { skipPolicy?: boolean } = {}) {
+export async function signUp(deps: CoreDeps, input: NewProfile, options: { skipPolicy?: boolean } = {}) {
   if (!options.skipPolicy) refuseWeak('password', input.password, input.username);
   const row = await users.insertUser(deps.db, {
     id: crypto.randomUUID(),
@@ -98,10 +100,17 @@ export async function updateProfile(
   return { user: updated, session };
 }
 
-/** Removes the person and everything they own. */
+/**
+ * Removes the person and everything they own. Their Plaid items are queued for revocation in the
+ * same transaction; revoking happens in the background and never blocks the delete.
+ */
 export async function deleteProfile(deps: ServiceDeps, userId: string, currentPassword: string): Promise<void> {
   const user = await ownUser(deps, userId);
   await confirmCurrentPassword(deps, user, currentPassword);
-  await users.deleteUser(deps.db, user.id);
+  await deps.db.transaction(async (tx) => {
+    await queueRevocations(tx, await findItemsOfUser(tx, user.id), deps.now());
+    await users.deleteUser(tx, user.id);
+  });
+  await deps.jobs.send('revoke-items', {});
 }
 

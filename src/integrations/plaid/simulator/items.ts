@@ -21,12 +21,13 @@ export interface SimItem {
   live: Map<string, SimTransaction>;
 }
 
+/** What is kept of an item across restarts; the rest is rebuilt from it. */
+export type ItemRecord = Pick<SimItem, 'itemId' | 'accessToken' | 'institutionId' | 'webhook' | 'state' | 'createdAt'>;
+
 interface PublicToken {
   institutionId: string;
   webhook: string | null;
   createdAt: number;
-  /** Set in update mode: the item re-authenticated; nothing new to exchange. */
-  itemId?: string;
 }
 
 const uuid = () => crypto.randomUUID();
@@ -56,21 +57,28 @@ export class ItemStore {
     const entry = this.publicTokens.get(publicToken);
     if (!entry || this.now() - entry.createdAt > PUBLIC_TOKEN_TTL_MS) throw simError('INVALID_PUBLIC_TOKEN');
     this.publicTokens.delete(publicToken);
-    const itemId = crypto.randomBytes(27).toString('base64url').replace(/[-_]/g, 'q').slice(0, 37);
-    const item: SimItem = {
-      itemId,
+    return this.restore({
+      itemId: crypto.randomBytes(27).toString('base64url').replace(/[-_]/g, 'q').slice(0, 37),
       accessToken: `access-sandbox-${uuid()}`,
       institutionId: entry.institutionId,
       webhook: entry.webhook,
       state: 'good',
       createdAt: this.now(),
+    });
+  }
+
+  /** Builds an item and its history; the same record always gives the same accounts and transactions. */
+  restore(record: ItemRecord): SimItem {
+    const { itemId } = record;
+    const item: SimItem = {
+      ...record,
       accounts: ACCOUNTS.map((template) => ({ ...template, accountId: transactionId(`${itemId}:account:${template.mask}`) })),
       changes: [],
       live: new Map(),
     };
-    const today = new Date(this.now());
+    const today = new Date(record.createdAt);
     for (const account of item.accounts) {
-      const seed = `${entry.institutionId}:${account.mask}`;
+      const seed = `${record.institutionId}:${account.mask}`;
       for (const txn of generateHistory({ itemId, accountId: account.accountId, seed, type: account.type, subtype: account.subtype, today })) {
         this.record(item, 'added', txn);
       }
@@ -78,6 +86,10 @@ export class ItemStore {
     this.byToken.set(item.accessToken, item);
     this.byId.set(itemId, item);
     return item;
+  }
+
+  records(): ItemRecord[] {
+    return this.allItems().map(({ itemId, accessToken, institutionId, webhook, state, createdAt }) => ({ itemId, accessToken, institutionId, webhook, state, createdAt }));
   }
 
   /** The item behind an access token; INVALID_ACCESS_TOKEN once removed or never issued. */

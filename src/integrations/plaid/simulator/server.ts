@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { requestId, SimError, simError } from './errors.js';
 import { findInstitution, INSTITUTIONS, logoPng } from './fixtures.js';
-import { decodeCursor, encodeCursor, ItemStore, type SimAccount, type SimItem } from './items.js';
+import { decodeCursor, encodeCursor, ItemStore, type ItemRecord, type SimAccount, type SimItem } from './items.js';
 import { Switches } from './switches.js';
 import { deliverOverHttp, WebhookSigner, type WebhookDelivery } from './webhook-signer.js';
 import type { SimTransaction } from './history.js';
@@ -15,9 +16,12 @@ export interface SimulatorOptions {
   now?: () => number;
   deliverWebhook?: WebhookDelivery;
   latencyMs?: number;
+  /** Keeps items across restarts (npm start's simulated Plaid keeps the demo's bank this way). */
+  stateFile?: string;
 }
 
 type Body = Record<string, unknown>;
+const STATEFUL = new Set(['/item/public_token/exchange', '/item/remove', '/sandbox/item/reset_login', '/sandbox/item/repair_login']);
 type Handler = (body: Body) => Promise<object> | object;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,8 +54,23 @@ export class PlaidSimulator {
     this.signer = new WebhookSigner(this.now);
     this.deliverWebhook = options.deliverWebhook ?? deliverOverHttp;
     if (options.latencyMs) this.switches.setLatency('*', options.latencyMs);
+    this.stateFile = options.stateFile;
+    if (this.stateFile && fs.existsSync(this.stateFile)) {
+      for (const record of JSON.parse(fs.readFileSync(this.stateFile, 'utf8')) as ItemRecord[]) this.items.restore(record);
+    }
     this.app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+    this.app.addHook('onResponse', async (request) => {
+      if (this.stateFile && STATEFUL.has(request.url)) this.save();
+    });
     this.routes();
+  }
+
+  private readonly stateFile?: string;
+
+  private save() {
+    const temporary = `${this.stateFile}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify(this.items.records()), { mode: 0o600 });
+    fs.renameSync(temporary, this.stateFile!);
   }
 
   static async start(options: SimulatorOptions & { host?: string; port?: number } = {}): Promise<PlaidSimulator> {

@@ -1,0 +1,67 @@
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { items, type ItemRow } from '../schema/index.js';
+import { isUniqueViolation } from './errors.js';
+
+export type NewItem = typeof items.$inferInsert;
+export type ItemPatch = Partial<Omit<NewItem, 'id' | 'userId' | 'createdAt'>>;
+
+/** Inserts the item; null when the person already has this institution. */
+export async function insertItem(db: Db, row: NewItem): Promise<ItemRow | null> {
+  try {
+    const [inserted] = await db.insert(items).values(row).returning();
+    return inserted ?? null;
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
+/** The item when it belongs to this person; undefined for another person's, never theirs. */
+export async function findOwnItem(db: Db, userId: string, id: string): Promise<ItemRow | undefined> {
+  const [row] = await db.select().from(items).where(and(eq(items.id, id), eq(items.userId, userId)));
+  return row;
+}
+
+export async function findItem(db: Db, id: string): Promise<ItemRow | undefined> {
+  const [row] = await db.select().from(items).where(eq(items.id, id));
+  return row;
+}
+
+export async function findItemByPlaidId(db: Db, plaidItemId: string): Promise<ItemRow | undefined> {
+  const [row] = await db.select().from(items).where(eq(items.plaidItemId, plaidItemId));
+  return row;
+}
+
+export async function findItemsOfUser(db: Db, userId: string): Promise<ItemRow[]> {
+  return db.select().from(items).where(eq(items.userId, userId)).orderBy(items.createdAt);
+}
+
+export async function hasInstitution(db: Db, userId: string, plaidInstitutionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(eq(items.userId, userId), eq(items.plaidInstitutionId, plaidInstitutionId)));
+  return row !== undefined;
+}
+
+/** Applies the patch; null when it would give the person a second copy of an institution. */
+export async function updateItem(db: Db, id: string, patch: ItemPatch): Promise<ItemRow | null | undefined> {
+  try {
+    const [row] = await db.update(items).set({ ...patch, updatedAt: sql`now()` }).where(eq(items.id, id)).returning();
+    return row;
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
+export async function deleteItem(db: Db, id: string): Promise<void> {
+  await db.delete(items).where(eq(items.id, id));
+}
+
+/** Every item with an access token: what the daily job refreshes. */
+export async function findLinkedItemIds(db: Db): Promise<string[]> {
+  const rows = await db.select({ id: items.id }).from(items).where(and(isNotNull(items.accessTokenSealed), eq(items.status, 'ready')));
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,101 @@
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users.js';
+
+const money = (name: string) => bigint(name, { mode: 'number' });
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/** A linked institution: one Plaid item. */
+export const items = pgTable(
+  'items',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    plaidItemId: text('plaid_item_id').unique(),
+    // One person, one copy of an institution: unique per user (NULL while not yet known).
+    plaidInstitutionId: text('plaid_institution_id'),
+    // AES-256-GCM sealed (docs/decisions/004): never in clear at rest.
+    accessTokenSealed: text('access_token_sealed'),
+    name: text('name'),
+    logo: text('logo'),
+    primaryColor: text('primary_color'),
+    url: text('url'),
+    status: text('status', { enum: ['linking', 'ready', 'error'] }).notNull(),
+    linkStep: text('link_step'),
+    health: text('health', { enum: ['needs_relogin', 'institution_down', 'refresh_failed', 'pending_disconnect'] }),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    refreshing: boolean('refreshing').notNull().default(false),
+    transactionsCursor: text('transactions_cursor'),
+    refreshedAt: at('refreshed_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [unique('items_user_institution_unique').on(t.userId, t.plaidInstitutionId), index('items_user_id_idx').on(t.userId)],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    plaidAccountId: text('plaid_account_id').notNull(),
+    name: text('name').notNull(),
+    officialName: text('official_name'),
+    mask: text('mask'),
+    type: text('type').notNull(),
+    subtype: text('subtype'),
+    currency: text('currency').notNull(),
+    availableCents: money('available_cents'),
+    currentCents: money('current_cents'),
+    limitCents: money('limit_cents'),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [unique('accounts_item_plaid_unique').on(t.itemId, t.plaidAccountId), index('accounts_user_id_idx').on(t.userId)],
+);
+
+export const transactions = pgTable(
+  'transactions',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    plaidTransactionId: text('plaid_transaction_id').notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    amountCents: money('amount_cents').notNull(),
+    currency: text('currency').notNull(),
+    date: date('date').notNull(),
+    authorizedDate: date('authorized_date'),
+    pending: boolean('pending').notNull(),
+    pendingTransactionId: text('pending_transaction_id'),
+    name: text('name').notNull(),
+    merchantName: text('merchant_name'),
+    categoryPrimary: text('category_primary'),
+    categoryDetailed: text('category_detailed'),
+    legacyCategory: text('legacy_category').array(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.plaidTransactionId] }), index('transactions_account_date_idx').on(t.accountId, t.date)],
+);
+
+/** Items to revoke at Plaid (/item/remove), kept after the local delete until Plaid confirms. */
+export const plaidRevocations = pgTable('plaid_revocations', {
+  id: uuid('id').primaryKey(),
+  plaidItemId: text('plaid_item_id').notNull(),
+  accessTokenSealed: text('access_token_sealed').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),
+  lastError: text('last_error'),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+export type ItemRow = typeof items.$inferSelect;
+export type AccountRow = typeof accounts.$inferSelect;
+export type TransactionRow = typeof transactions.$inferSelect;

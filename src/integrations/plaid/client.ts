@@ -1,0 +1,171 @@
+import { Configuration, CountryCode, PlaidApi, PlaidEnvironments, Products, type AccountBase, type Transaction, type RemovedTransaction } from 'plaid';
+import { PlaidApiError, toPlaidError } from './errors.js';
+import { ItemRateLimiter } from './rate-limiter.js';
+
+export type PlaidMode = 'simulated' | 'sandbox' | 'production';
+
+export interface PlaidClientOptions {
+  mode: PlaidMode;
+  clientId: string;
+  secret: string;
+  /** The simulator's address in simulated mode. */
+  basePath?: string;
+  timeoutMs?: number;
+  /** Attempts per call for retryable failures (backoff with full jitter between them). */
+  attempts?: number;
+  limiter?: ItemRateLimiter;
+  /** Transactions per /transactions/sync page (Plaid allows up to 500). */
+  syncPageSize?: number;
+}
+
+export interface SyncPage {
+  added: Transaction[];
+  modified: Transaction[];
+  removed: RemovedTransaction[];
+  nextCursor: string;
+  hasMore: boolean;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Full jitter (AWS architecture blog): a random wait up to the exponential step. */
+export const backoffMs = (attempt: number, baseMs = 250, capMs = 4_000) => Math.random() * Math.min(capMs, baseMs * 2 ** attempt);
+
+/**
+ * CashView's only door to Plaid: the official SDK with a timeout, Plaid's per-item limits
+ * respected, short retries for transient failures, and every failure turned into PlaidApiError.
+ * Access tokens go in request bodies only; nothing here logs.
+ */
+export class PlaidClient {
+  readonly mode: PlaidMode;
+  private readonly api: PlaidApi;
+  private readonly attempts: number;
+  private readonly limiter: ItemRateLimiter;
+  private readonly basePath: string;
+
+  constructor(private options: PlaidClientOptions) {
+    this.mode = options.mode;
+    this.basePath = options.mode === 'simulated' ? options.basePath! : PlaidEnvironments[options.mode]!;
+    this.api = new PlaidApi(
+      new Configuration({
+        basePath: this.basePath,
+        baseOptions: {
+          timeout: options.timeoutMs ?? 30_000,
+          headers: { 'PLAID-CLIENT-ID': options.clientId, 'PLAID-SECRET': options.secret },
+        },
+      }),
+    );
+    this.attempts = options.attempts ?? 3;
+    this.limiter = options.limiter ?? new ItemRateLimiter();
+  }
+
+  private async call<T>(endpoint: string, itemKey: string | null, request: () => Promise<{ data: T }>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      if (itemKey) await this.limiter.acquire(itemKey, endpoint);
+      try {
+        return (await request()).data;
+      } catch (error) {
+        const failure = toPlaidError(error);
+        // PRODUCT_NOT_READY and institution outages last minutes: the job queue retries those later.
+        const quick = failure.retryable && !['PRODUCT_NOT_READY', 'INSTITUTION_DOWN', 'INSTITUTION_NOT_RESPONDING'].includes(failure.code);
+        if (!quick || attempt + 1 >= this.attempts) throw failure;
+        await sleep(backoffMs(attempt));
+      }
+    }
+  }
+
+  async createLinkToken(input: { userId: string; webhook?: string; accessToken?: string }) {
+    const data = await this.call('/link/token/create', null, () =>
+      this.api.linkTokenCreate({
+        client_name: 'CashView',
+        language: 'en',
+        country_codes: [CountryCode.Us, CountryCode.Ca],
+        user: { client_user_id: input.userId },
+        ...(input.accessToken ? { access_token: input.accessToken } : { products: [Products.Transactions] }),
+        ...(input.webhook && { webhook: input.webhook }),
+      }),
+    );
+    return { linkToken: data.link_token, expiration: data.expiration };
+  }
+
+  async createSandboxPublicToken(input: { institutionId: string; username: string; password: string; mfaCode?: string; webhook?: string }) {
+    const options = { override_username: input.username, override_password: input.password, ...(input.webhook && { webhook: input.webhook }), ...(input.mfaCode && { mfa_code: input.mfaCode }) };
+    const data = await this.call('/sandbox/public_token/create', null, () =>
+      this.api.sandboxPublicTokenCreate({ institution_id: input.institutionId, initial_products: [Products.Transactions], options }),
+    );
+    return data.public_token;
+  }
+
+  async exchangePublicToken(publicToken: string) {
+    const data = await this.call('/item/public_token/exchange', null, () => this.api.itemPublicTokenExchange({ public_token: publicToken }));
+    return { accessToken: data.access_token, itemId: data.item_id };
+  }
+
+  async getItem(accessToken: string, itemKey: string) {
+    const data = await this.call('/item/get', itemKey, () => this.api.itemGet({ access_token: accessToken }));
+    return { institutionId: data.item.institution_id ?? null, errorCode: data.item.error?.error_code ?? null };
+  }
+
+  async getInstitution(institutionId: string) {
+    const data = await this.call('/institutions/get_by_id', null, () =>
+      this.api.institutionsGetById({ institution_id: institutionId, country_codes: [CountryCode.Us, CountryCode.Ca], options: { include_optional_metadata: true } }),
+    );
+    const { name, logo, primary_color, url } = data.institution;
+    return { name, logo: logo ?? null, primaryColor: primary_color ?? null, url: url ?? null };
+  }
+
+  async getAccounts(accessToken: string, itemKey: string): Promise<AccountBase[]> {
+    return (await this.call('/accounts/get', itemKey, () => this.api.accountsGet({ access_token: accessToken }))).accounts;
+  }
+
+  async getBalances(accessToken: string, itemKey: string): Promise<AccountBase[]> {
+    return (await this.call('/accounts/balance/get', itemKey, () => this.api.accountsBalanceGet({ access_token: accessToken }))).accounts;
+  }
+
+  async syncTransactions(accessToken: string, itemKey: string, cursor: string | null, count = this.options.syncPageSize ?? 500): Promise<SyncPage> {
+    const data = await this.call('/transactions/sync', itemKey, () =>
+      this.api.transactionsSync({ access_token: accessToken, count, ...(cursor ? { cursor } : {}) }),
+    );
+    return { added: data.added, modified: data.modified, removed: data.removed, nextCursor: data.next_cursor, hasMore: data.has_more };
+  }
+
+  /** Revokes the item. An item Plaid no longer knows counts as removed. */
+  async removeItem(accessToken: string, itemKey: string): Promise<void> {
+    try {
+      await this.call('/item/remove', itemKey, () => this.api.itemRemove({ access_token: accessToken }));
+    } catch (error) {
+      if (error instanceof PlaidApiError && error.code === 'INVALID_ACCESS_TOKEN') return;
+      throw error;
+    }
+  }
+
+  async getWebhookKey(keyId: string) {
+    return (await this.call('/webhook_verification_key/get', null, () => this.api.webhookVerificationKeyGet({ key_id: keyId }))).key;
+  }
+
+  async sandboxResetLogin(accessToken: string) {
+    await this.call('/sandbox/item/reset_login', null, () => this.api.sandboxItemResetLogin({ access_token: accessToken }));
+  }
+
+  async sandboxFireWebhook(accessToken: string, code: string) {
+    await this.call('/sandbox/item/fire_webhook', null, () =>
+      this.api.sandboxItemFireWebhook({ access_token: accessToken, webhook_code: code as never }),
+    );
+  }
+
+  /**
+   * Simulated mode only: what finishing Link's update mode does. Plaid has no such endpoint (real
+   * Link repairs the item in the browser), so this one call goes to the simulator directly.
+   */
+  async simulatedRepairLogin(accessToken: string, username: string, password: string): Promise<void> {
+    if (this.mode !== 'simulated') throw new PlaidApiError('NOT_SIMULATED', 0, 'INVALID_REQUEST', 'only the simulated Plaid repairs items directly');
+    const response = await fetch(`${this.basePath}/sandbox/item/repair_login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'PLAID-CLIENT-ID': this.options.clientId, 'PLAID-SECRET': this.options.secret },
+      body: JSON.stringify({ access_token: accessToken, options: { override_username: username, override_password: password } }),
+    }).catch((error: unknown) => {
+      throw toPlaidError(error);
+    });
+    if (!response.ok) throw toPlaidError({ response: { status: response.status, data: await response.json() } });
+  }
+}

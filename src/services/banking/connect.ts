@@ -1,0 +1,75 @@
+import type { User } from '../../shared/contracts/users.js';
+import { AppError, badInput, conflict, forbidden, notFound } from '../../domain/errors.js';
+import * as items from '../../db/repositories/items.js';
+import { INSTITUTIONS } from '../../integrations/plaid/simulator/fixtures.js';
+import { PlaidApiError, messageFor } from '../../integrations/plaid/errors.js';
+import type { ServiceDeps } from '../deps.js';
+import { accessTokenOf } from './tokens.js';
+
+/** The sandbox institutions CashView's own connect dialog offers (simulated and sandbox modes). */
+export const sandboxInstitutions = () => INSTITUTIONS.map(({ id, name }) => ({ id, name }));
+
+function plaidFailure(error: unknown, mfaGiven: boolean): never {
+  if (!(error instanceof PlaidApiError)) throw error;
+  if (error.code === 'INVALID_CREDENTIALS') throw badInput({ password: 'does not match the username at this bank' }, messageFor(error.code));
+  if (error.code === 'INVALID_MFA') {
+    throw new AppError(400, mfaGiven ? 'MFA_INCORRECT' : 'MFA_REQUIRED', mfaGiven ? messageFor(error.code) : 'This bank sent a code to your device. Enter it to continue.', {
+      mfaCode: mfaGiven ? 'is not right' : 'is required',
+    });
+  }
+  const status = error.retryable ? 503 : 400;
+  throw new AppError(status, error.code, messageFor(error.code));
+}
+
+/** Link tokens for Plaid Link; with an institution, for its update mode (re-login). */
+export async function createLinkToken(deps: ServiceDeps, user: User, institutionId?: string) {
+  let accessToken: string | undefined;
+  if (institutionId) {
+    const item = await items.findOwnItem(deps.db, user.id, institutionId);
+    if (!item) throw notFound('That institution');
+    accessToken = accessTokenOf(deps, item) ?? undefined;
+    if (!accessToken) throw conflict('INSTITUTION_NOT_READY', 'This institution has no link to repair; remove it and link it again.');
+  }
+  try {
+    const { linkToken } = await deps.plaid.createLinkToken({ userId: user.id, accessToken, webhook: deps.plaidWebhookUrl ?? undefined });
+    return { linkToken, mode: deps.plaid.mode === 'simulated' ? ('simulated' as const) : ('plaid' as const) };
+  } catch (error) {
+    plaidFailure(error, false);
+  }
+}
+
+function requireSandbox(deps: ServiceDeps, user: User) {
+  if (deps.plaid.mode === 'production') throw forbidden('SANDBOX_UNAVAILABLE', 'The sandbox connect dialog is not available with Plaid production.');
+  if (user.profileType !== 'sandbox') throw forbidden('SANDBOX_PROFILE_ONLY', 'Only sandbox profiles link sandbox banks. Use Plaid Link to link your real bank.');
+}
+
+/** What the connect dialog does with the sandbox credentials: a public token, as Link would give. */
+export async function createSandboxPublicToken(
+  deps: ServiceDeps,
+  user: User,
+  input: { institutionId: string; username: string; password: string; mfaCode?: string },
+): Promise<string> {
+  requireSandbox(deps, user);
+  if (!INSTITUTIONS.some((institution) => institution.id === input.institutionId)) throw badInput({ institutionId: 'is not a sandbox institution' });
+  try {
+    return await deps.plaid.createSandboxPublicToken({ ...input, webhook: deps.plaidWebhookUrl ?? undefined });
+  } catch (error) {
+    plaidFailure(error, input.mfaCode !== undefined);
+  }
+}
+
+/** Update mode in the simulated dialog: sign in to the bank again to repair a "needs re-login" item. */
+export async function repairLogin(deps: ServiceDeps, user: User, itemId: string, credentials: { username: string; password: string }): Promise<void> {
+  requireSandbox(deps, user);
+  if (deps.plaid.mode !== 'simulated') throw forbidden('SIMULATED_ONLY', 'Use Plaid Link to sign in to this bank again.');
+  const item = await items.findOwnItem(deps.db, user.id, itemId);
+  const accessToken = item && accessTokenOf(deps, item);
+  if (!item || !accessToken) throw notFound('That institution');
+  try {
+    await deps.plaid.simulatedRepairLogin(accessToken, credentials.username, credentials.password);
+  } catch (error) {
+    plaidFailure(error, false);
+  }
+  await items.updateItem(deps.db, item.id, { health: null, errorCode: null, errorMessage: null, refreshing: true });
+  await deps.jobs.send('refresh-item', { itemId: item.id }, { singletonKey: item.id });
+}

@@ -1,0 +1,98 @@
+import crypto from 'node:crypto';
+import { conflict } from '../../domain/errors.js';
+import type { ItemRow } from '../../db/schema/index.js';
+import * as items from '../../db/repositories/items.js';
+import { PlaidApiError, healthFor, messageFor } from '../../integrations/plaid/errors.js';
+import type { JobAttempt, ServiceDeps } from '../deps.js';
+import { queueRevocations } from './remove-item.js';
+import { storeAccounts } from './store-accounts.js';
+import { syncTransactions } from './sync-transactions.js';
+import { itemKeyOf, openAccessToken, openPublicToken, sealAccessToken, sealPublicToken } from './tokens.js';
+
+const alreadyLinked = (name = 'this institution') =>
+  conflict('INSTITUTION_ALREADY_LINKED', `You have already linked ${name}. Refresh it instead of linking it again.`);
+
+/**
+ * Starts linking and answers at once: the item row says "linking" and a job does everything
+ * that talks to Plaid. The institution id from Link (when given) refuses a second copy up front.
+ */
+export async function requestLink(deps: ServiceDeps, userId: string, input: { publicToken: string; institutionId?: string }): Promise<ItemRow> {
+  if (input.institutionId && (await items.hasInstitution(deps.db, userId, input.institutionId))) throw alreadyLinked();
+  const item = await items.insertItem(deps.db, {
+    id: crypto.randomUUID(),
+    userId,
+    status: 'linking',
+    linkStep: 'queued',
+    plaidInstitutionId: input.institutionId ?? null,
+  });
+  if (!item) throw alreadyLinked();
+  await deps.jobs.send('link-item', { itemId: item.id, publicToken: sealPublicToken(deps, input.publicToken) }, { retryLimit: 6 });
+  return item;
+}
+
+/** Links at once, without the queue: for the demo bank, which must be ready when the server is. */
+export async function linkNow(deps: ServiceDeps, userId: string, publicToken: string, institutionId: string): Promise<ItemRow | undefined> {
+  const item = await items.insertItem(deps.db, { id: crypto.randomUUID(), userId, status: 'linking', linkStep: 'queued', plaidInstitutionId: institutionId });
+  if (!item) throw alreadyLinked();
+  await runLink(deps, { itemId: item.id, publicToken: sealPublicToken(deps, publicToken) }, { final: true });
+  return items.findItem(deps.db, item.id);
+}
+
+/** The link job. Safe to run again: each step it finished is recorded and skipped next time. */
+export async function runLink(deps: ServiceDeps, data: { itemId: string; publicToken: string }, attempt: JobAttempt): Promise<void> {
+  let item = await items.findItem(deps.db, data.itemId);
+  if (!item || item.status !== 'linking') return; // deleted meanwhile, or already done
+  try {
+    if (!item.accessTokenSealed) {
+      await step(deps, item, 'exchanging');
+      const exchanged = await deps.plaid.exchangePublicToken(openPublicToken(deps, data.publicToken));
+      item = (await items.updateItem(deps.db, item.id, { accessTokenSealed: sealAccessToken(deps, exchanged.accessToken), plaidItemId: exchanged.itemId }))!;
+    }
+    const accessToken = openAccessToken(deps, item.accessTokenSealed!);
+    await step(deps, item, 'reading_institution');
+    const { institutionId } = await deps.plaid.getItem(accessToken, itemKeyOf(item));
+    const institution = institutionId ? await deps.plaid.getInstitution(institutionId) : null;
+    const named = await items.updateItem(deps.db, item.id, {
+      plaidInstitutionId: institutionId,
+      name: institution?.name ?? 'Institution',
+      logo: institution?.logo ?? null,
+      primaryColor: institution?.primaryColor ?? null,
+      url: institution?.url ?? null,
+    });
+    if (named === null) return await refuseDuplicate(deps, item, institution?.name);
+    item = named!;
+    await step(deps, item, 'reading_accounts');
+    await storeAccounts(deps.db, item, await deps.plaid.getAccounts(accessToken, itemKeyOf(item)));
+    await step(deps, item, 'syncing_transactions');
+    await syncTransactions(deps, item, accessToken);
+    await items.updateItem(deps.db, item.id, { status: 'ready', linkStep: null, health: null, errorCode: null, errorMessage: null, refreshedAt: deps.now() });
+  } catch (error) {
+    if (!(error instanceof PlaidApiError)) throw error;
+    if (error.retryable && !attempt.final) {
+      // Tell the person what is happening while the queue waits to try again.
+      await items.updateItem(deps.db, item.id, { health: healthFor(error.code) === 'institution_down' ? 'institution_down' : null, errorMessage: messageFor(error.code) });
+      throw error;
+    }
+    await items.updateItem(deps.db, item.id, { status: 'error', linkStep: null, errorCode: error.code, errorMessage: messageFor(error.code) });
+  }
+}
+
+function step(deps: ServiceDeps, item: ItemRow, linkStep: string) {
+  return items.updateItem(deps.db, item.id, { linkStep });
+}
+
+/** The same institution a second time: keep the first, revoke the new item at Plaid, say why. */
+async function refuseDuplicate(deps: ServiceDeps, item: ItemRow, name?: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await queueRevocations(tx, [item], deps.now());
+    await items.updateItem(tx, item.id, {
+      status: 'error',
+      linkStep: null,
+      accessTokenSealed: null,
+      plaidItemId: null,
+      errorCode: 'INSTITUTION_ALREADY_LINKED',
+      errorMessage: alreadyLinked(name).message,
+    });
+  });
+  await deps.jobs.send('revoke-items', {});
+}

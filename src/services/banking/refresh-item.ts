@@ -1,0 +1,48 @@
+import { conflict, notFound } from '../../domain/errors.js';
+import type { ItemRow } from '../../db/schema/index.js';
+import * as items from '../../db/repositories/items.js';
+import { PlaidApiError, healthFor, messageFor } from '../../integrations/plaid/errors.js';
+import type { JobAttempt, ServiceDeps } from '../deps.js';
+import { storeAccounts } from './store-accounts.js';
+import { syncTransactions } from './sync-transactions.js';
+import { accessTokenOf, itemKeyOf } from './tokens.js';
+
+/** Queues a refresh (one at a time per institution) and answers at once. */
+export async function requestRefresh(deps: ServiceDeps, userId: string, itemId: string): Promise<ItemRow> {
+  const item = await items.findOwnItem(deps.db, userId, itemId);
+  if (!item) throw notFound('That institution');
+  if (item.status !== 'ready' || !item.accessTokenSealed) {
+    throw conflict('INSTITUTION_NOT_READY', item.status === 'linking' ? 'This institution is still being linked.' : 'This institution could not be linked; remove it and link it again.');
+  }
+  const updated = await items.updateItem(deps.db, item.id, { refreshing: true });
+  await deps.jobs.send('refresh-item', { itemId: item.id }, { singletonKey: item.id, retryLimit: 4 });
+  return updated ?? item;
+}
+
+/**
+ * Live balances and new transactions for one item. A failure keeps the last known figures and
+ * records what went wrong on the item (needs re-login, institution down, refresh failed).
+ */
+export async function runRefresh(deps: ServiceDeps, itemId: string, attempt: JobAttempt): Promise<void> {
+  const item = await items.findItem(deps.db, itemId);
+  const accessToken = item && accessTokenOf(deps, item);
+  if (!item || !accessToken || item.status !== 'ready') return;
+  try {
+    await storeAccounts(deps.db, item, await deps.plaid.getBalances(accessToken, itemKeyOf(item)));
+    await syncTransactions(deps, item, accessToken);
+    await items.updateItem(deps.db, item.id, { refreshing: false, refreshedAt: deps.now(), health: null, errorCode: null, errorMessage: null });
+  } catch (error) {
+    if (!(error instanceof PlaidApiError)) throw error;
+    const retrying = error.retryable && !attempt.final;
+    await items.updateItem(deps.db, item.id, { refreshing: retrying, health: healthFor(error.code), errorCode: error.code, errorMessage: messageFor(error.code) });
+    if (retrying) throw error;
+  }
+}
+
+/** A webhook said new transactions are there: sync only, no balance call. */
+export async function runSync(deps: ServiceDeps, itemId: string): Promise<void> {
+  const item = await items.findItem(deps.db, itemId);
+  const accessToken = item && accessTokenOf(deps, item);
+  if (!item || !accessToken || item.status !== 'ready') return;
+  await syncTransactions(deps, item, accessToken);
+}
