@@ -15,6 +15,7 @@ import auth from './plugins/auth.js';
 import rateLimits from './plugins/rate-limits.js';
 import securityHeaders from './plugins/security-headers.js';
 import webApp from './plugins/web-app.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
 import { institutionRoutes } from './routes/institutions.js';
 import { plaidWebhookRoutes } from './routes/plaid-webhook.js';
@@ -60,6 +61,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(sessionRoutes, { deps: services, signInPerHour: config.limits.signInPerHour });
   await app.register(userRoutes, { deps: services, signUpPerHour: config.limits.signUpPerHour });
   await app.register(institutionRoutes, { deps: services });
+  await app.register(dashboardRoutes, { deps: services });
   await app.register(plaidWebhookRoutes, { deps: services });
   if (deps.controlSecret) await app.register(controlRoutes, { secret: deps.controlSecret, services });
   await app.register(webApp, { root: webRoot });

@@ -1,8 +1,19 @@
 import type { SQL } from 'drizzle-orm';
-import type { Db } from '../../src/db/client.js';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { Database, Db } from '../../src/db/client.js';
+import * as schema from '../../src/db/schema/index.js';
 
 /** Raw rows of a query, whichever driver (PGlite or pg) is behind the database. */
 export async function rowsOf(db: Db, query: SQL): Promise<Record<string, unknown>[]> {
   const result = (await db.execute(query)) as unknown as { rows: Record<string, unknown>[] };
   return result.rows;
+}
+
+/** A second Drizzle handle on the same connection that counts the statements it sends. */
+export function countingDb(database: Database): { db: Db; statements: () => number } {
+  let count = 0;
+  const logger = { logQuery: () => void count++ };
+  const db = (database.pglite ? drizzlePglite(database.pglite, { schema, logger }) : drizzlePg(database.pool!, { schema, logger })) as unknown as Db;
+  return { db, statements: () => count };
 }

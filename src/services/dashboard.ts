@@ -1,0 +1,43 @@
+import type { Dashboard, DashboardAccount } from '../shared/contracts/dashboard.js';
+import { budgetTrackable } from '../shared/accounts.js';
+import { accountsTotal, breakdown, totalsOf } from '../domain/net-worth.js';
+import { findAccountsOfUser } from '../db/repositories/accounts.js';
+import { findItemsOfUser } from '../db/repositories/items.js';
+import { toInstitution } from './banking/institution-view.js';
+import type { ServiceDeps } from './deps.js';
+
+/**
+ * Everything the dashboard shows, in one answer, from the last known figures: a fixed number of
+ * queries however many institutions and accounts there are, and never a call to Plaid.
+ */
+export async function getDashboard(deps: Pick<ServiceDeps, 'db'>, userId: string): Promise<Dashboard> {
+  const [items, accounts] = await Promise.all([findItemsOfUser(deps.db, userId), findAccountsOfUser(deps.db, userId)]);
+  const byItem = new Map<string, DashboardAccount[]>();
+  for (const account of accounts) {
+    const list = byItem.get(account.itemId) ?? [];
+    list.push({
+      id: account.id,
+      name: account.name,
+      officialName: account.officialName,
+      mask: account.mask,
+      type: account.type,
+      subtype: account.subtype,
+      currency: account.currency,
+      availableCents: account.availableCents,
+      currentCents: account.currentCents,
+      limitCents: account.limitCents,
+      budgetTrackable: budgetTrackable(account.type, account.subtype),
+      budgetTracker: null,
+    });
+    byItem.set(account.itemId, list);
+  }
+  const institutions = items.map((item) => {
+    const list = byItem.get(item.id) ?? [];
+    return { ...toInstitution(item), totals: accountsTotal(list), accounts: list };
+  });
+  return {
+    netWorth: totalsOf(institutions.map((i) => i.totals)),
+    breakdown: breakdown(institutions.map((i) => ({ id: i.id, name: i.name ?? 'Institution', totals: i.totals }))),
+    institutions,
+  };
+}
