@@ -53,7 +53,7 @@ export async function buildApp(deps: AppDeps) {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  await app.register(securityHeaders);
+  await app.register(securityHeaders, { plaidLink: config.plaid.mode !== 'simulated' });
   await app.register(rateLimits);
   await app.register(auth, { deps: services, publicOrigin: config.publicOrigin });
   await app.register(apiDocs);

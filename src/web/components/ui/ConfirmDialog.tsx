@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -13,6 +13,7 @@ interface ConfirmDialogProps {
 /** A modal <dialog>: the browser traps focus and Escape cancels. Destructive actions go through it. */
 export function ConfirmDialog({ open, title, children, confirmLabel, busy, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -24,10 +25,10 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, onCon
     onConfirm();
   };
   return (
-    <dialog ref={ref} aria-labelledby="confirm-title" onCancel={onCancel} className="dialog">
+    <dialog ref={ref} aria-labelledby={titleId} onCancel={onCancel} className="dialog">
       {open && (
         <form onSubmit={submit}>
-          <h2 id="confirm-title">{title}</h2>
+          <h2 id={titleId}>{title}</h2>
           {children}
           <div className="actions">
             <button type="button" className="button secondary" onClick={onCancel}>

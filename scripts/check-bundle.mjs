@@ -1,0 +1,18 @@
+// The first load's JavaScript (the entry script and what it preloads) must stay within 170 KB
+// gzipped (quality.md). Lazily loaded chunks (the chart, Plaid Link) are not part of it.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const LIMIT_KB = 170;
+const root = 'dist/web';
+const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+const files = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
+const sizes = files.map((file) => ({ file, gzipKb: zlib.gzipSync(fs.readFileSync(path.join(root, file))).length / 1024 }));
+const total = sizes.reduce((sum, s) => sum + s.gzipKb, 0);
+for (const s of sizes) console.log(`  ${s.file}: ${s.gzipKb.toFixed(1)} KB gzipped`);
+console.log(`First-load JavaScript: ${total.toFixed(1)} KB gzipped (limit ${LIMIT_KB} KB)`);
+if (files.length === 0 || total > LIMIT_KB) {
+  console.error(files.length === 0 ? 'No entry script found in dist/web/index.html.' : `Over the ${LIMIT_KB} KB budget.`);
+  process.exit(1);
+}

@@ -1,0 +1,26 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { dashboardAnswer, type Dashboard } from '../../../../shared/contracts/dashboard.js';
+import { institutionAnswer } from '../../../../shared/contracts/institutions.js';
+import { api } from '../../../lib/api-client.js';
+
+export const dashboardKey = ['dashboard'] as const;
+
+/** Something is still happening in the background: poll until it settles. */
+const busy = (data?: Dashboard) => data?.institutions.some((i) => i.status === 'linking' || i.refreshing) ?? false;
+
+export function useDashboard() {
+  return useQuery({
+    queryKey: dashboardKey,
+    queryFn: () => api('GET', '/api/dashboard', dashboardAnswer),
+    refetchInterval: (query) => (busy(query.state.data) ? 1000 : 60_000),
+  });
+}
+
+function useDashboardMutation<T>(run: (input: T) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: run, onSettled: () => client.invalidateQueries({ queryKey: dashboardKey }) });
+}
+
+export const useRefreshInstitution = () => useDashboardMutation((id: string) => api('POST', `/api/institutions/${id}/refresh`, institutionAnswer));
+export const useDeleteInstitution = () => useDashboardMutation((id: string) => api('DELETE', `/api/institutions/${id}`, null));
+export const useDeleteAccount = () => useDashboardMutation((id: string) => api('DELETE', `/api/accounts/${id}`, null));

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import type { DashboardInstitution } from '../../../../shared/contracts/dashboard.js';
+import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.js';
+import { asOf, money, signed } from '../../../lib/format.js';
+import { errorsOf } from '../../../lib/use-form.js';
+import { useDeleteInstitution, useRefreshInstitution } from '../api/dashboard.js';
+import { AccountRow } from './AccountRow.js';
+import { StatusBadge } from './StatusBadge.js';
+
+function Logo({ institution, color }: { institution: DashboardInstitution; color: string }) {
+  if (institution.logo) return <img className="logo" src={`data:image/png;base64,${institution.logo}`} alt="" width={40} height={40} />;
+  return (
+    <span className="logo initial" style={{ background: color }} aria-hidden="true">
+      {(institution.name ?? '?').slice(0, 1)}
+    </span>
+  );
+}
+
+function Total({ label, cents }: { label: string; cents: number }) {
+  const { className, word } = signed(cents);
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd className={className}>
+        {money(cents)} <span className="visually-hidden">({word})</span>
+      </dd>
+    </div>
+  );
+}
+
+export function InstitutionCard({ institution, color, onRelogin }: { institution: DashboardInstitution; color: string; onRelogin(id: string): void }) {
+  const refresh = useRefreshInstitution();
+  const remove = useDeleteInstitution();
+  const [confirming, setConfirming] = useState(false);
+  const [open, setOpen] = useState(true);
+  const name = institution.name ?? 'New institution';
+  const busy = institution.refreshing || refresh.isPending;
+  const refreshError = errorsOf(refresh.error).message;
+  const listId = `accounts-${institution.id}`;
+
+  return (
+    <article className="card institution" aria-labelledby={`inst-${institution.id}`} aria-busy={busy || institution.status === 'linking'}>
+      <header className="institution-head">
+        <Logo institution={institution} color={color} />
+        <div className="institution-title">
+          <h3 id={`inst-${institution.id}`}>{name}</h3>
+          <p className="muted small">{institution.status === 'ready' ? asOf(institution.refreshedAt) : ' '}</p>
+        </div>
+        <StatusBadge institution={institution} />
+      </header>
+      {institution.error && <p className={institution.status === 'error' ? 'notice error' : 'notice'}>{institution.error.message}</p>}
+      {refreshError && <p className="notice error" role="alert">{refreshError}</p>}
+      {institution.status === 'ready' && (
+        <dl className="totals">
+          <Total label="Total without loans" cents={institution.totals.withoutLoansCents} />
+          <Total label="Total with loans" cents={institution.totals.withLoansCents} />
+        </dl>
+      )}
+      <div className="institution-actions">
+        {institution.status === 'ready' && (
+          <button type="button" className="button secondary small" onClick={() => refresh.mutate(institution.id)} disabled={busy}>
+            {busy && <span className="spinner" aria-hidden="true" />}
+            {busy ? 'Refreshing…' : 'Refresh'}
+            <span className="visually-hidden"> {name}</span>
+          </button>
+        )}
+        {(institution.health === 'needs_relogin' || institution.health === 'pending_disconnect') && (
+          <button type="button" className="button primary small" onClick={() => onRelogin(institution.id)}>
+            Sign in again<span className="visually-hidden"> to {name}</span>
+          </button>
+        )}
+        {institution.accounts.length > 0 && (
+          <button type="button" className="button secondary small" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+            {open ? 'Hide accounts' : `Show ${institution.accounts.length} accounts`}
+          </button>
+        )}
+        <button type="button" className="button danger-outline small" onClick={() => setConfirming(true)} disabled={institution.status === 'linking'}>
+          Remove<span className="visually-hidden"> {name}</span>
+        </button>
+      </div>
+      {open && institution.accounts.length > 0 && (
+        <ul id={listId} className="accounts">
+          {institution.accounts.map((account) => (
+            <AccountRow key={account.id} account={account} />
+          ))}
+        </ul>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={`Remove ${name}?`}
+        confirmLabel={`Remove ${name}`}
+        busy={remove.isPending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => remove.mutate(institution.id, { onSuccess: () => setConfirming(false) })}
+      >
+        <p>
+          {name} and its {institution.accounts.length} accounts, their transactions and budgets will be removed from CashView, and its
+          link through Plaid revoked.
+        </p>
+      </ConfirmDialog>
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+import type { DashboardInstitution } from '../../../../shared/contracts/dashboard.js';
+
+const STEPS: Record<string, string> = {
+  queued: 'Waiting to start',
+  exchanging: 'Connecting',
+  reading_institution: 'Reading the bank',
+  reading_accounts: 'Reading accounts',
+  syncing_transactions: 'Reading transactions',
+};
+
+export function StatusBadge({ institution }: { institution: DashboardInstitution }) {
+  const [kind, text] =
+    institution.status === 'linking'
+      ? ['busy', `Linking… ${STEPS[institution.linkStep ?? ''] ?? ''}`.trim()]
+      : institution.status === 'error'
+        ? ['bad', 'Could not link']
+        : institution.health === 'needs_relogin'
+          ? ['bad', 'Needs re-login']
+          : institution.health === 'pending_disconnect'
+            ? ['warn', 'Sign in again soon']
+            : institution.health === 'institution_down'
+              ? ['warn', 'Institution down']
+              : institution.health === 'refresh_failed'
+                ? ['warn', 'Refresh failed']
+                : ['ok', 'Up to date'];
+  return (
+    <span className={`badge ${kind}`} role="status">
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { institutionAnswer, linkTokenAnswer, sandboxInstitutionsAnswer, sandboxPublicTokenAnswer, type SandboxPublicTokenRequest } from '../../../../shared/contracts/institutions.js';
+import { api } from '../../../lib/api-client.js';
+import { dashboardKey } from '../../dashboard/api/dashboard.js';
+
+export const useLinkToken = () => useMutation({ mutationFn: (institutionId?: string) => api('POST', '/api/link-tokens', linkTokenAnswer, institutionId ? { institutionId } : {}) });
+
+export const useSandboxInstitutions = (enabled: boolean) =>
+  useQuery({ queryKey: ['sandbox-institutions'], queryFn: () => api('GET', '/api/sandbox/institutions', sandboxInstitutionsAnswer), enabled, staleTime: Infinity });
+
+/** Hands a public token to CashView, which links in the background (202) while the dashboard polls. */
+export function useExchange() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { publicToken: string; institutionId?: string }) => api('POST', '/api/institutions', institutionAnswer, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: dashboardKey }),
+  });
+}
+
+/** The simulated dialog: credentials give a public token, as Plaid Link would, then the same exchange. */
+export function useSandboxLink() {
+  const exchange = useExchange();
+  return useMutation({
+    mutationFn: async (input: SandboxPublicTokenRequest) => {
+      const { publicToken } = await api('POST', '/api/sandbox/public-tokens', sandboxPublicTokenAnswer, input);
+      return exchange.mutateAsync({ publicToken, institutionId: input.institutionId });
+    },
+  });
+}
+
+export function useRelogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, username, password }: { id: string; username: string; password: string }) =>
+      api('POST', `/api/institutions/${id}/relogin`, institutionAnswer, { username, password }),
+    onSuccess: () => client.invalidateQueries({ queryKey: dashboardKey }),
+  });
+}

@@ -1,0 +1,24 @@
+import { formatMoney, type Cents } from '../../shared/money.js';
+import { tone } from '../../shared/accounts.js';
+
+const locale = typeof navigator === 'undefined' ? undefined : navigator.language;
+
+export const money = (cents: number | null, currency = 'USD') => (cents === null ? '—' : formatMoney(cents as Cents, currency, locale));
+
+export const percent = (share: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+
+const TONE_WORD = { positive: 'positive', zero: 'zero', negative: 'negative' } as const;
+
+/** An amount with its colour class and the word that says the same as the colour. */
+export function signed(cents: number) {
+  const t = tone(cents);
+  return { className: `amount ${t}`, word: TONE_WORD[t] };
+}
+
+export function asOf(iso: string | null): string {
+  if (!iso) return 'not yet refreshed';
+  const date = new Date(iso);
+  const sameDay = date.toDateString() === new Date().toDateString();
+  const time = date.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
+  return sameDay ? `as of ${time} today` : `as of ${date.toLocaleDateString(locale, { month: 'short', day: 'numeric' })}, ${time}`;
+}
