@@ -21,6 +21,7 @@ export function openApiValidator(file: string) {
   const doc = toJsonSchema(parse(fs.readFileSync(referencePath(file), 'utf8'), { maxAliasCount: -1 })) as Record<string, unknown>;
   const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: true, logger: false });
   (addFormats as unknown as (a: Ajv) => void)(ajv);
+  ajv.addFormat('date-time-rfc-2822', /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/);
   ajv.addSchema({ ...doc, $id: 'doc' });
   const cache = new Map<string, ValidateFunction>();
   return (schemaRef: string, value: unknown): string[] => {

@@ -1,2 +1,3 @@
 export * from './users.js';
 export * from './banking.js';
+export * from './budgets.js';

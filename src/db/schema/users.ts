@@ -14,6 +14,8 @@ export const users = pgTable(
     // Sealed with the encryption key: a database dump never shows a full phone number.
     phoneSealed: text('phone_sealed').notNull(),
     profileType: text('profile_type', { enum: ['sandbox', 'production'] }).notNull(),
+    // IANA zone: "this month" and "today" for budgets are the person's own.
+    timeZone: text('time_zone').notNull().default('UTC'),
     isDemo: boolean('is_demo').notNull().default(false),
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     signInBlockedUntil: timestamp('sign_in_blocked_until', { withTimezone: true }),
