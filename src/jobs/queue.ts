@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../db/client.js';
 import type { JobName, JobQueue } from '../services/deps.js';
 
-export const JOB_NAMES: JobName[] = ['link-item', 'refresh-item', 'sync-item', 'revoke-items'];
+export const JOB_NAMES: JobName[] = ['link-item', 'refresh-item', 'sync-item', 'revoke-items', 'daily'];
 
 /**
  * pg-boss on CashView's own database. On PGlite it goes through `executeSql`: statements with

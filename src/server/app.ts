@@ -4,6 +4,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
 import type { PlaidClient } from '../integrations/plaid/client.js';
+import type { SmsSender } from '../integrations/twilio/sms.js';
 import type { Keyring } from '../services/crypto/keyring.js';
 import type { JobQueue, ServiceDeps } from '../services/deps.js';
 import type { Config } from './config.js';
@@ -15,6 +16,7 @@ import auth from './plugins/auth.js';
 import rateLimits from './plugins/rate-limits.js';
 import securityHeaders from './plugins/security-headers.js';
 import webApp from './plugins/web-app.js';
+import { budgetRoutes } from './routes/budgets.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
 import { institutionRoutes } from './routes/institutions.js';
@@ -28,7 +30,9 @@ export interface AppDeps {
   keyring: Keyring;
   plaid: PlaidClient;
   jobs: JobQueue;
+  sms: SmsSender;
   now?: () => Date;
+  crashPoint?: (name: string) => void;
   /** When set, operator commands are taken on loopback with this secret (src/server/control.ts). */
   controlSecret?: string;
   /** Overrides for tests (a log stream to inspect, say). */
@@ -62,6 +66,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(userRoutes, { deps: services, signUpPerHour: config.limits.signUpPerHour });
   await app.register(institutionRoutes, { deps: services });
   await app.register(dashboardRoutes, { deps: services });
+  await app.register(budgetRoutes, { deps: services });
   await app.register(plaidWebhookRoutes, { deps: services });
   if (deps.controlSecret) await app.register(controlRoutes, { secret: deps.controlSecret, services });
   await app.register(webApp, { root: webRoot });
@@ -81,5 +86,7 @@ export function servicesOf(deps: AppDeps): ServiceDeps {
     plaid: deps.plaid,
     jobs: deps.jobs,
     plaidWebhookUrl: deps.config.plaid.webhookUrl ?? null,
+    sms: deps.sms,
+    crashPoint: deps.crashPoint,
   };
 }

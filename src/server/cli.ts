@@ -39,7 +39,7 @@ async function main() {
   }
   const runtime = await startRuntime(config);
   try {
-    const deps = { config, database: runtime.database, keyring: runtime.keyring, plaid: runtime.plaid, jobs: runtime.queue };
+    const deps = { config, database: runtime.database, keyring: runtime.keyring, plaid: runtime.plaid, jobs: runtime.queue, sms: runtime.sms, crashPoint: runtime.crashPoint };
     const services = servicesOf(deps);
     await startWorkers(runtime.queue.boss, services);
     console.log(`${name}:`, JSON.stringify(await command(services, args)));

@@ -1,3 +1,5 @@
+import { AppError } from '../domain/errors.js';
+import { runDaily } from '../services/daily.js';
 import { resetDemo } from '../services/demo/demo-user.js';
 import type { ServiceDeps } from '../services/deps.js';
 
@@ -6,5 +8,12 @@ export const COMMANDS: Record<string, (services: ServiceDeps, args: Record<strin
   'demo-reset': async (services) => {
     await resetDemo(services);
     return { reset: true };
+  },
+  /** `npm run jobs:daily [-- --as-of YYYY-MM-DD]`: the daily job now, or as of noon UTC that day. */
+  daily: async (services, args) => {
+    if (args.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.asOf)) throw new AppError(400, 'VALIDATION_FAILED', '--as-of must be a day as YYYY-MM-DD.');
+    const asOf = args.asOf ? new Date(`${args.asOf}T12:00:00Z`) : undefined;
+    if (asOf && Number.isNaN(asOf.getTime())) throw new AppError(400, 'VALIDATION_FAILED', '--as-of is not a real day.');
+    return runDaily(services, { asOf, resetDemo: args.resetDemo !== 'false' });
   },
 };

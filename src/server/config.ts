@@ -27,6 +27,13 @@ const schema = z.object({
   PLAID_WEBHOOK_URL: z.url().optional(),
   PLAID_SIM_LATENCY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   PLAID_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be an account SID (AC and 32 hex digits)').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164, such as +15005550006').optional(),
+  TWILIO_API_BASE_URL: z.url().optional(),
+  DAILY_JOB_CRON: z.string().min(9).default('0 12 * * *'),
+  DAILY_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+  CASHVIEW_CRASH_AFTER: z.coerce.number().int().min(1).optional(),
 });
 
 export type Config = {
@@ -49,6 +56,10 @@ export type Config = {
     simulatorLatencyMs: number;
     simulatorPort: number;
   };
+  twilio: { accountSid?: string; authToken?: string; from?: string; baseUrl?: string };
+  daily: { cron: string; concurrency: number };
+  /** Fault injection for tests: the process kills itself at the Nth crash point it passes. */
+  crashAfter?: number;
 };
 
 export class ConfigError extends Error {
@@ -92,5 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       simulatorLatencyMs: c.PLAID_SIM_LATENCY_MS,
       simulatorPort: c.PLAID_SIM_PORT,
     },
+    twilio: { accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN, from: c.TWILIO_FROM, baseUrl: c.TWILIO_API_BASE_URL },
+    daily: { cron: c.DAILY_JOB_CRON, concurrency: c.DAILY_JOB_CONCURRENCY },
+    crashAfter: c.CASHVIEW_CRASH_AFTER,
   };
 }

@@ -15,13 +15,13 @@ async function main(): Promise<void> {
   let removeControlFile = () => {};
   try {
     const controlSecret = newControlSecret();
-    const deps = { config, database: runtime.database, keyring: runtime.keyring, plaid: runtime.plaid, jobs: runtime.queue, controlSecret };
+    const deps = { config, database: runtime.database, keyring: runtime.keyring, plaid: runtime.plaid, jobs: runtime.queue, sms: runtime.sms, crashPoint: runtime.crashPoint, controlSecret };
     app = await buildApp(deps);
     const services = servicesOf(deps);
     runtime.queue.boss.on('error', (error) => app!.log.error({ err: error }, 'job queue error'));
     await ensureDemo(services);
     await app.listen({ host: config.host, port: config.port });
-    await startWorkers(runtime.queue.boss, services);
+    await startWorkers(runtime.queue.boss, services, 1, config.daily);
     const port = (app.server.address() as { port: number }).port;
     removeControlFile = writeControlFile(config.dataDir, port, controlSecret);
   } catch (error) {

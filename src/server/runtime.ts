@@ -2,6 +2,7 @@ import path from 'node:path';
 import { openDatabase, type Database } from '../db/client.js';
 import { PlaidClient } from '../integrations/plaid/client.js';
 import { PlaidSimulator, SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../integrations/plaid/simulator/server.js';
+import { createSmsSender, type SmsSender } from '../integrations/twilio/sms.js';
 import { startQueue, type StartedQueue } from '../jobs/queue.js';
 import type { Keyring } from '../services/crypto/keyring.js';
 import type { Config } from './config.js';
@@ -14,7 +15,9 @@ export interface Runtime {
   keyring: Keyring;
   plaid: PlaidClient;
   queue: StartedQueue;
+  sms: SmsSender;
   simulator?: PlaidSimulator;
+  crashPoint?: (name: string) => void;
   close(): Promise<void>;
 }
 
@@ -43,7 +46,9 @@ export async function startRuntime(config: Config, onQueueError: (error: Error) 
       keyring,
       plaid,
       queue,
+      sms: createSmsSender(config.twilio),
       simulator,
+      crashPoint: config.crashAfter ? crashAfter(config.crashAfter) : undefined,
       async close() {
         await queue.stop().catch(() => undefined);
         await simulator?.close();
@@ -55,4 +60,15 @@ export async function startRuntime(config: Config, onQueueError: (error: Error) 
     await database.close();
     throw error;
   }
+}
+
+/** Fault injection: SIGKILL at the Nth crash point, as a power cut would stop the process. */
+function crashAfter(hits: number) {
+  let seen = 0;
+  return (name: string) => {
+    if (++seen === hits) {
+      process.stderr.write(`fault injection: killed at crash point ${hits} (${name})\n`);
+      process.kill(process.pid, 'SIGKILL');
+    }
+  };
 }

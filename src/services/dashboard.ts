@@ -4,14 +4,15 @@ import { accountsTotal, breakdown, totalsOf } from '../domain/net-worth.js';
 import { findAccountsOfUser } from '../db/repositories/accounts.js';
 import { findItemsOfUser } from '../db/repositories/items.js';
 import { toInstitution } from './banking/institution-view.js';
+import { trackerViewsOf } from './budgets/trackers.js';
 import type { ServiceDeps } from './deps.js';
 
 /**
  * Everything the dashboard shows, in one answer, from the last known figures: a fixed number of
  * queries however many institutions and accounts there are, and never a call to Plaid.
  */
-export async function getDashboard(deps: Pick<ServiceDeps, 'db'>, userId: string): Promise<Dashboard> {
-  const [items, accounts] = await Promise.all([findItemsOfUser(deps.db, userId), findAccountsOfUser(deps.db, userId)]);
+export async function getDashboard(deps: Pick<ServiceDeps, 'db' | 'now'>, person: { id: string; timeZone: string }): Promise<Dashboard> {
+  const [items, accounts, trackers] = await Promise.all([findItemsOfUser(deps.db, person.id), findAccountsOfUser(deps.db, person.id), trackerViewsOf(deps, person)]);
   const byItem = new Map<string, DashboardAccount[]>();
   for (const account of accounts) {
     const list = byItem.get(account.itemId) ?? [];
@@ -27,7 +28,7 @@ export async function getDashboard(deps: Pick<ServiceDeps, 'db'>, userId: string
       currentCents: account.currentCents,
       limitCents: account.limitCents,
       budgetTrackable: budgetTrackable(account.type, account.subtype),
-      budgetTracker: null,
+      budgetTracker: trackers.get(account.id) ?? null,
     });
     byItem.set(account.itemId, list);
   }

@@ -1,8 +1,9 @@
 import type { Db } from '../db/client.js';
 import type { PlaidClient } from '../integrations/plaid/client.js';
+import type { SmsSender } from '../integrations/twilio/sms.js';
 import type { Keyring } from './crypto/keyring.js';
 
-export type JobName = 'link-item' | 'refresh-item' | 'sync-item' | 'revoke-items';
+export type JobName = 'link-item' | 'refresh-item' | 'sync-item' | 'revoke-items' | 'daily';
 
 /** The background queue as use cases see it (pg-boss behind it, src/jobs). */
 export interface JobQueue {
@@ -18,6 +19,9 @@ export interface ServiceDeps {
   jobs: JobQueue;
   /** Where Plaid sends this CashView's webhooks (null: none). */
   plaidWebhookUrl: string | null;
+  sms: SmsSender;
+  /** Named points where a fault-injection run may stop the process (tests only; a no-op otherwise). */
+  crashPoint?: (name: string) => void;
 }
 
 /** How a background job run knows whether it is the last try. */

@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { PlaidClient } from '../../src/integrations/plaid/client.js';
 import { PlaidSimulator, SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../../src/integrations/plaid/simulator/server.js';
+import { createSmsSender } from '../../src/integrations/twilio/sms.js';
+import { TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_FROM, TwilioSimulator } from '../../src/integrations/twilio/simulator/server.js';
 import { startQueue, type StartedQueue } from '../../src/jobs/queue.js';
 import { startWorkers } from '../../src/jobs/workers.js';
 import { buildApp, servicesOf, type App } from '../../src/server/app.js';
@@ -14,6 +16,7 @@ export interface TestContext {
   deps: ServiceDeps;
   database: Awaited<ReturnType<typeof createTestDatabase>>;
   simulator: PlaidSimulator;
+  twilio: TwilioSimulator;
   queue: StartedQueue;
   clock: { now: Date; advance(ms: number): void };
   /** Every log line the app wrote, to check that secrets stay out of them. */
@@ -22,8 +25,8 @@ export interface TestContext {
 }
 
 /**
- * A whole CashView for one test file: its own database, the simulated Plaid on a loopback port
- * reached through the official SDK, pg-boss workers on that database, a clock the test moves,
+ * A whole CashView for one test file: its own database, the simulated Plaid and Twilio on
+ * loopback ports reached through the official SDKs, pg-boss workers on that database, a clock the test moves,
  * and captured logs. Webhooks from the simulator are delivered into the app.
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
@@ -50,9 +53,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
   });
   const plaid = new PlaidClient({ mode: 'simulated', basePath: simulator.url, clientId: SIMULATOR_CLIENT_ID, secret: SIMULATOR_SECRET, timeoutMs: 10_000, syncPageSize: 50 });
+  const twilio = await TwilioSimulator.start();
+  const sms = createSmsSender({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, from: TEST_FROM, baseUrl: twilio.url, timeoutMs: 1_000 });
   const queue = await startQueue(database, { retryDelaySeconds: 1 });
   const now = () => clock.now;
-  const appDeps = { config, database, keyring, plaid, jobs: queue, now, fastify: { logger: { level: 'info', stream } } };
+  const appDeps = { config, database, keyring, plaid, jobs: queue, sms, now, fastify: { logger: { level: 'info', stream } } };
   const app = await buildApp(appDeps);
   delivery.app = app;
   const deps = servicesOf(appDeps);
@@ -62,6 +67,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     deps,
     database,
     simulator,
+    twilio,
     queue,
     clock,
     logs,
@@ -69,6 +75,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await app.close();
       await queue.stop();
       await simulator.close();
+      await twilio.close();
       await database.close();
     },
   };

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, or, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { items, type ItemRow } from '../schema/index.js';
 import { isUniqueViolation } from './errors.js';
@@ -64,4 +64,14 @@ export async function deleteItem(db: Db, id: string): Promise<void> {
 export async function findLinkedItemIds(db: Db): Promise<string[]> {
   const rows = await db.select({ id: items.id }).from(items).where(and(isNotNull(items.accessTokenSealed), eq(items.status, 'ready')));
   return rows.map((row) => row.id);
+}
+
+/** Takes the item for today's daily run; false when another run already took it today. */
+export async function claimForDailyRefresh(db: Db, id: string, day: string): Promise<boolean> {
+  const rows = await db
+    .update(items)
+    .set({ dailyRefreshOn: day })
+    .where(and(eq(items.id, id), or(isNull(items.dailyRefreshOn), ne(items.dailyRefreshOn, day))))
+    .returning({ id: items.id });
+  return rows.length > 0;
 }

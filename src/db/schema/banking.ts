@@ -29,6 +29,9 @@ export const items = pgTable(
     refreshing: boolean('refreshing').notNull().default(false),
     transactionsCursor: text('transactions_cursor'),
     refreshedAt: at('refreshed_at'),
+    // The day the daily job last took this item: taking it is one atomic update, so several
+    // processes sharing the job never refresh an item twice on one day.
+    dailyRefreshOn: date('daily_refresh_on'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },

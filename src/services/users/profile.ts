@@ -21,6 +21,7 @@ export function toPublicUser(deps: CoreDeps, row: UserRow): User {
     lastName: row.lastName,
     phone: deps.keyring.open(row.phoneSealed, PHONE_CONTEXT),
     profileType: row.profileType,
+    timeZone: row.timeZone,
     isDemo: row.isDemo,
     createdAt: row.createdAt.toISOString(),
   };
@@ -33,6 +34,7 @@ export interface NewProfile {
   lastName: string;
   phone: string;
   profileType: 'sandbox' | 'production';
+  timeZone?: string;
   isDemo?: boolean;
 }
 
@@ -54,6 +56,7 @@ export async function signUp(deps: CoreDeps, input: NewProfile, options: { skipP
     lastName: input.lastName,
     phoneSealed: deps.keyring.seal(input.phone, PHONE_CONTEXT),
     profileType: input.profileType,
+    timeZone: input.timeZone ?? 'UTC',
     isDemo: input.isDemo ?? false,
   });
   if (!row) throw usernameTaken();
@@ -67,6 +70,7 @@ export interface ProfileChanges {
   lastName?: string;
   phone?: string;
   newPassword?: string;
+  timeZone?: string;
 }
 
 async function ownUser(deps: ServiceDeps, userId: string): Promise<UserRow> {
@@ -94,6 +98,7 @@ export async function updateProfile(
     ...(changes.lastName !== undefined && { lastName: changes.lastName }),
     ...(changes.phone !== undefined && { phoneSealed: deps.keyring.seal(changes.phone, PHONE_CONTEXT) }),
     ...(changes.newPassword !== undefined && { passwordHash: await hashPassword(changes.newPassword) }),
+    ...(changes.timeZone !== undefined && { timeZone: changes.timeZone }),
   });
   if (!updated) throw usernameTaken();
   const session = changes.newPassword ? await rotateSessions(deps, user.id) : undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizePhone } from '../phone.js';
+import { isTimeZone } from '../time-zone.js';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -35,6 +36,10 @@ export const phoneField = z
     return e164;
   });
 
+export const timeZoneField = z
+  .string({ error: 'must be a time zone such as America/New_York' })
+  .refine(isTimeZone, 'must be a time zone such as America/New_York');
+
 export const profileType = z.enum(['sandbox', 'production'], { error: 'must be "sandbox" or "production"' });
 
 export const signUpRequest = z.strictObject({
@@ -44,6 +49,7 @@ export const signUpRequest = z.strictObject({
   lastName: nameField,
   phone: phoneField,
   profileType,
+  timeZone: timeZoneField.optional(),
 });
 export type SignUpRequest = z.input<typeof signUpRequest>;
 
@@ -54,6 +60,7 @@ export const updateProfileRequest = z.strictObject({
   lastName: nameField.optional(),
   phone: phoneField.optional(),
   newPassword: passwordField.optional(),
+  timeZone: timeZoneField.optional(),
 });
 export type UpdateProfileRequest = z.input<typeof updateProfileRequest>;
 
@@ -68,6 +75,7 @@ export const user = z.object({
   lastName: z.string(),
   phone: z.string(),
   profileType,
+  timeZone: z.string(),
   isDemo: z.boolean(),
   createdAt: z.string(),
 });

@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localDay } from '../../src/domain/budgets.js';
+import { createSmsSender } from '../../src/integrations/twilio/sms.js';
+import { deliverNotifications } from '../../src/services/notifications/deliver.js';
+import { evaluateDueTrackers } from '../../src/services/notifications/evaluate.js';
+import { runDaily } from '../../src/services/daily.js';
+import { Agent } from '../helpers/agent.js';
+import { createTestApp, type TestContext } from '../helpers/app.js';
+import { addSpending, personWithTracker } from '../helpers/budgets.js';
+import { rowsOf } from '../helpers/sql.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(() => ctx.close());
+
+const today = () => localDay(ctx.clock.now, 'UTC');
+const notificationsOf = (userId: string) => rowsOf(ctx.deps.db, sql`select due_on, status, detail, body from notifications where user_id = ${userId} order by due_on`);
+const nextOn = async (trackerId: string) => String((await rowsOf(ctx.deps.db, sql`select next_notification_on from budget_trackers where id = ${trackerId}`))[0]!.next_notification_on);
+
+describe('the daily notifications', () => {
+  it('a tracker due today gets exactly one text, with product.md’s words, however often the job runs', async () => {
+    const phone = '+14155550201';
+    const { user, itemId, accountId, trackerId } = await personWithTracker(ctx.deps, { phone, nextOn: today(), thresholdCents: 200000, frequencyDays: 3 });
+    await addSpending(ctx.deps, itemId, accountId, today(), 123456);
+    await addSpending(ctx.deps, itemId, accountId, today(), 99999, 'TRANSFER_OUT');
+    for (let run = 0; run < 3; run++) {
+      await evaluateDueTrackers(ctx.deps);
+      await deliverNotifications(ctx.deps);
+    }
+    const texts = ctx.twilio.delivered(phone);
+    expect(texts.map((t) => t.body)).toEqual(['CashView budget for Everyday Checking: $1,234.56 spent of your $2,000.00 monthly budget.']);
+    expect(await notificationsOf(user.id)).toEqual([{ due_on: today(), status: 'sent', detail: null, body: texts[0]!.body }]);
+    expect(await nextOn(trackerId)).toBe(addDays(today(), 3));
+  });
+
+  it('a tracker missed for 5 days gets one text, not five', async () => {
+    const phone = '+14155550202';
+    const { user, trackerId } = await personWithTracker(ctx.deps, { phone, nextOn: addDays(today(), -5), frequencyDays: 7 });
+    await evaluateDueTrackers(ctx.deps);
+    await deliverNotifications(ctx.deps);
+    expect(ctx.twilio.delivered(phone)).toHaveLength(1);
+    expect((await notificationsOf(user.id)).map((n) => n.due_on)).toEqual([addDays(today(), -5)]);
+    expect(await nextOn(trackerId)).toBe(addDays(today(), 7));
+  });
+
+  it('a tracker not yet due sends nothing', async () => {
+    const phone = '+14155550203';
+    const { user } = await personWithTracker(ctx.deps, { phone, nextOn: addDays(today(), 1) });
+    await evaluateDueTrackers(ctx.deps);
+    await deliverNotifications(ctx.deps);
+    expect(ctx.twilio.delivered(phone)).toHaveLength(0);
+    expect(await notificationsOf(user.id)).toEqual([]);
+  });
+
+  it('never texts a sandbox profile, and records why', async () => {
+    const phone = '+14155550204';
+    const { user } = await personWithTracker(ctx.deps, { phone, profileType: 'sandbox', nextOn: today() });
+    await evaluateDueTrackers(ctx.deps);
+    await deliverNotifications(ctx.deps);
+    expect(ctx.twilio.delivered(phone)).toHaveLength(0);
+    expect((await notificationsOf(user.id))[0]).toMatchObject({ status: 'skipped', detail: 'not sent: sandbox profile' });
+  });
+
+  it('records "not sent: SMS not configured" without Twilio settings', async () => {
+    const phone = '+14155550205';
+    const { user } = await personWithTracker(ctx.deps, { phone, nextOn: today() });
+    const unconfigured = { ...ctx.deps, sms: createSmsSender({}) };
+    await evaluateDueTrackers(unconfigured);
+    await deliverNotifications(unconfigured);
+    expect((await notificationsOf(user.id))[0]).toMatchObject({ status: 'skipped', detail: 'not sent: SMS not configured' });
+  });
+
+  it('marks a Twilio timeout as unknown and never sends it again', async () => {
+    const phone = '+14155550206';
+    const { user } = await personWithTracker(ctx.deps, { phone, nextOn: today() });
+    await evaluateDueTrackers(ctx.deps);
+    ctx.twilio.failNext('hang');
+    await deliverNotifications(ctx.deps);
+    await deliverNotifications(ctx.deps);
+    ctx.clock.advance(60 * 60_000);
+    await deliverNotifications(ctx.deps);
+    expect(ctx.twilio.delivered(phone)).toHaveLength(1);
+    expect((await notificationsOf(user.id))[0]).toMatchObject({ status: 'unknown', detail: expect.stringMatching(/outcome unknown.*Not sent again/) });
+  });
+
+  it('records Twilio’s refusal of a number that is not valid', async () => {
+    const { user } = await personWithTracker(ctx.deps, { phone: '+15005550001', nextOn: today() });
+    await evaluateDueTrackers(ctx.deps);
+    await deliverNotifications(ctx.deps);
+    expect((await notificationsOf(user.id))[0]).toMatchObject({ status: 'failed', detail: expect.stringContaining('21211') });
+  });
+
+  it('two daily runs at the same time send each due message once', async () => {
+    const phones = ['+14155550301', '+14155550302', '+14155550303', '+14155550304'];
+    for (const phone of phones) await personWithTracker(ctx.deps, { phone, nextOn: addDays(today(), -1) });
+    await Promise.all([runDaily(ctx.deps, { resetDemo: false }), runDaily(ctx.deps, { resetDemo: false })]);
+    for (const phone of phones) expect(ctx.twilio.delivered(phone)).toHaveLength(1);
+  });
+
+  it('lists every notification to its owner, newest first, and to no one else', async () => {
+    const agent = new Agent(ctx.app);
+    const me = await agent.signUp();
+    const { user } = await personWithTracker(ctx.deps, { nextOn: today(), profileType: 'sandbox' });
+    await evaluateDueTrackers(ctx.deps);
+    await deliverNotifications(ctx.deps);
+    expect((await agent.request('GET', '/api/notifications')).json()).toEqual({ notifications: [] });
+    const owner = new Agent(ctx.app);
+    await owner.signIn(user.username, 'a long and private phrase');
+    const list = (await owner.request('GET', '/api/notifications')).json().notifications;
+    expect(list).toEqual([expect.objectContaining({ accountName: 'Everyday Checking', status: 'skipped', detail: 'not sent: sandbox profile' })]);
+    expect(me.id).not.toBe(user.id);
+  });
+});
