@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { startWorkers } from '../jobs/workers.js';
 import { servicesOf } from './app.js';
 import { COMMANDS } from './commands.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -40,8 +39,8 @@ async function main() {
   const runtime = await startRuntime(config);
   try {
     const deps = { config, database: runtime.database, keyring: runtime.keyring, plaid: runtime.plaid, jobs: runtime.queue, sms: runtime.sms, crashPoint: runtime.crashPoint };
+    // No workers here: jobs this command queues (revocations) are left to the server.
     const services = servicesOf(deps);
-    await startWorkers(runtime.queue.boss, services);
     console.log(`${name}:`, JSON.stringify(await command(services, args)));
   } finally {
     await runtime.close();

@@ -21,6 +21,8 @@ export interface TestContext {
   clock: { now: Date; advance(ms: number): void };
   /** Every log line the app wrote, to check that secrets stay out of them. */
   logs: string[];
+  /** The encryption key, for child processes that must read the same sealed values. */
+  keySpec: string;
   close(): Promise<void>;
 }
 
@@ -32,7 +34,8 @@ export interface TestContext {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', CASHVIEW_DATA_DIR: 'data-unused', PLAID_WEBHOOK_URL: 'http://127.0.0.1/api/plaid/webhook', ...env });
-  const keyring = createKeyring(generateKeySpec());
+  const keySpec = generateKeySpec();
+  const keyring = createKeyring(keySpec);
   const clock = {
     now: new Date(),
     advance(ms: number) {
@@ -71,6 +74,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     queue,
     clock,
     logs,
+    keySpec,
     async close() {
       await app.close();
       await queue.stop();

@@ -10,7 +10,7 @@ import { databaseUrlFor } from './postgres.js';
  * A migrated database owned by one test file: a copy of the PGlite snapshot, or a fresh Postgres
  * database made from the template (the project, TEST_DB, says which).
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
   if (process.env.TEST_DB !== 'postgres') {
     const snapshot = new Blob([fs.readFileSync(inject('pgliteSnapshot'))]);
     const pglite = await PGlite.create({ loadDataDir: snapshot });
@@ -30,9 +30,11 @@ export async function createTestDatabase(): Promise<Database> {
       }
     }
   });
-  const database = await openDatabase({ databaseUrl: databaseUrlFor(admin, name), migrate: false });
+  const url = databaseUrlFor(admin, name);
+  const database = await openDatabase({ databaseUrl: url, migrate: false });
   return {
     ...database,
+    url,
     close: async () => {
       await database.close();
       await withAdmin(admin, (client) => client.query(`drop database if exists ${name} with (force)`));

@@ -3,7 +3,8 @@ import { SmsError } from '../../integrations/twilio/sms.js';
 import type { Notification } from '../../shared/contracts/budgets.js';
 import type { ServiceDeps } from '../deps.js';
 
-const BATCH = 20;
+// One row per claim: a process that dies leaves only the message it was sending in doubt.
+const BATCH = 1;
 /** A row still `sending` this long after its claim belongs to a process that stopped. */
 const ABANDONED_AFTER_MS = 10 * 60_000;
 

@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localDay } from '../../src/domain/budgets.js';
+import { TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_FROM } from '../../src/integrations/twilio/simulator/server.js';
+import { deliverNotifications } from '../../src/services/notifications/deliver.js';
+import { evaluateDueTrackers } from '../../src/services/notifications/evaluate.js';
+import { createTestApp, type TestContext } from '../helpers/app.js';
+import { personWithTracker } from '../helpers/budgets.js';
+import { rowsOf } from '../helpers/sql.js';
+
+// Real processes share one Postgres here: the embedded database cannot be opened by two processes.
+const onPostgres = process.env.TEST_DB === 'postgres';
+const TRACKERS = 3;
+// Per run: 3 points per due tracker while evaluating; a claim per row plus a last empty one, and
+// 4 points per row, while delivering.
+const CRASH_POINTS = 3 * TRACKERS + (TRACKERS + 1) + 4 * TRACKERS;
+
+let ctx: TestContext;
+let dataDir: string;
+const phones = Array.from({ length: TRACKERS }, (_, i) => `+1415555040${i}`);
+const phoneOf = new Map<string, string>();
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  ctx = await createTestApp();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cashview-crash-'));
+  for (const phone of phones) phoneOf.set((await personWithTracker(ctx.deps, { phone, nextOn: '2000-01-01' })).user.id, phone);
+});
+afterAll(async () => {
+  if (!onPostgres) return;
+  await ctx.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** `npm run jobs:daily` as its own process, killed (SIGKILL) at its Nth crash point. */
+function dailyJob(crashAfter: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'daily', '--reset-demo', 'false'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: ctx.database.url,
+      CASHVIEW_DATA_DIR: dataDir,
+      CASHVIEW_ENCRYPTION_KEY: ctx.keySpec,
+      TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
+      TWILIO_FROM: TEST_FROM,
+      TWILIO_API_BASE_URL: ctx.twilio.url,
+      CASHVIEW_CRASH_AFTER: String(crashAfter),
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stderr })));
+}
+
+describe.runIf(onPostgres)('a daily job killed at any point', () => {
+  it(`sends each due message at most once and loses none that was not in flight (${CRASH_POINTS} crash points)`, async () => {
+    const killedAt = new Set<string>();
+    for (let point = 1; point <= CRASH_POINTS; point++) {
+      // Every tracker due again; no notifications yet; the phones have received nothing.
+      await ctx.deps.db.execute(sql`delete from notifications`);
+      await ctx.deps.db.execute(sql`update budget_trackers set next_notification_on = ${addDays(localDay(new Date(), 'UTC'), -1)}`);
+      ctx.twilio.messages.length = 0;
+
+      const run = await dailyJob(point);
+      expect(run.signal, run.stderr).toBe('SIGKILL');
+      killedAt.add(run.stderr.match(/crash point \d+ \((.+)\)/)![1]! + `#${point}`);
+
+      // The next run, after the stalled claims have aged: it finishes what the killed one left.
+      ctx.clock.now = new Date(Date.now() + 11 * 60_000);
+      await evaluateDueTrackers(ctx.deps, new Date());
+      await deliverNotifications(ctx.deps);
+
+      const rows = await rowsOf(ctx.deps.db, sql`select user_id, status from notifications`);
+      expect(rows, `point ${point}`).toHaveLength(TRACKERS);
+      for (const row of rows) {
+        const texts = ctx.twilio.delivered(phoneOf.get(String(row.user_id))).length;
+        // Sent: exactly one text. Unknown (the one in flight at the kill): at most one, never two.
+        if (row.status === 'sent') expect(texts, `point ${point}`).toBe(1);
+        else expect([row.status, texts <= 1], `point ${point}`).toEqual(['unknown', true]);
+      }
+      // Only the message in flight at the kill can be in doubt; every other one was sent.
+      expect(rows.filter((r) => r.status === 'unknown').length, `point ${point}`).toBeLessThanOrEqual(1);
+    }
+    const names = [...killedAt].map((k) => k.split('#')[0]);
+    expect(killedAt.size).toBeGreaterThanOrEqual(20);
+    expect(names).toContain('deliver:after-send'); // between Twilio's answer and the status write
+  }, 300_000);
+});
