@@ -6,7 +6,10 @@ import { defineConfig } from '@playwright/test';
 // The browser tests drive the real server (`npm start`'s entry point) on a fresh embedded database
 // in Debian's Chromium: no browser download, no outside network.
 const port = 3210;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cashview-e2e-'));
+// Made once by the runner; its workers load this file again and inherit the variable, so specs that
+// run commands against the server (npm run jobs:daily) find the server's own data directory.
+process.env.CASHVIEW_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'cashview-e2e-'));
+const dataDir = process.env.CASHVIEW_E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'e2e',

@@ -7,6 +7,7 @@ import { SignInPage } from '../features/auth/components/SignInPage.js';
 import { SignUpPage } from '../features/auth/components/SignUpPage.js';
 import { WelcomePage } from '../features/auth/components/WelcomePage.js';
 import { DashboardPage } from '../features/dashboard/components/DashboardPage.js';
+import { NotificationsPage } from '../features/notifications/components/NotificationsPage.js';
 import { ProfilePage } from '../features/profile/components/ProfilePage.js';
 
 function Header({ user }: { user: User | null }) {
@@ -19,6 +20,7 @@ function Header({ user }: { user: User | null }) {
       {user && (
         <nav aria-label="Main">
           <Link href="/dashboard">Dashboard</Link>
+          <Link href="/notifications">Notifications</Link>
           <Link href="/profile">Profile</Link>
           <button type="button" className="link-button" onClick={() => signOut.mutate()}>
             Sign out
@@ -54,6 +56,7 @@ export function App() {
           <Route path="/signin">{signedOut(<SignInPage />)}</Route>
           <Route path="/signup">{signedOut(<SignUpPage />)}</Route>
           <Route path="/dashboard">{signedIn((u) => <DashboardPage user={u} />)}</Route>
+          <Route path="/notifications">{signedIn(() => <NotificationsPage />)}</Route>
           <Route path="/profile">{signedIn((u) => <ProfilePage key={u.id} user={u} />)}</Route>
           <Route>
             <section className="card narrow">

@@ -14,7 +14,9 @@ export function SignUpPage() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const { profileType, ...rest } = form.values;
-    signUp.mutate({ ...rest, profileType: profileType as 'sandbox' | 'production' }, { onSuccess: () => navigate('/dashboard') });
+    // Budgets count "this month" in the person's own time zone; the browser knows it.
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    signUp.mutate({ ...rest, profileType: profileType as 'sandbox' | 'production', ...(timeZone && { timeZone }) }, { onSuccess: () => navigate('/dashboard') });
   };
 
   return (

@@ -3,6 +3,7 @@ import type { DashboardAccount } from '../../../../shared/contracts/dashboard.js
 import { cardFigures } from '../../../../shared/accounts.js';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.js';
 import { money } from '../../../lib/format.js';
+import { TrackerPanel } from '../../budgets/components/TrackerPanel.js';
 import { useDeleteAccount } from '../api/dashboard.js';
 
 export function AccountRow({ account }: { account: DashboardAccount }) {
@@ -29,6 +30,11 @@ export function AccountRow({ account }: { account: DashboardAccount }) {
       <button type="button" className="icon-button" onClick={() => setConfirming(true)} aria-label={`Remove account ${label}`}>
         ✕
       </button>
+      {account.budgetTrackable && (
+        <div className="account-tracker">
+          <TrackerPanel account={account} />
+        </div>
+      )}
       <ConfirmDialog
         open={confirming}
         title={`Remove ${label}?`}

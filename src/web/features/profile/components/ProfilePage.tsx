@@ -14,6 +14,7 @@ export function ProfilePage({ user }: { user: User }) {
     firstName: user.firstName,
     lastName: user.lastName,
     phone: user.phone,
+    timeZone: user.timeZone,
     newPassword: '',
     currentPassword: '',
   });
@@ -51,6 +52,7 @@ export function ProfilePage({ user }: { user: User }) {
           </div>
           <Field label="Username" autoComplete="username" error={fields.username} {...form.bind('username')} />
           <Field label="Mobile phone" type="tel" autoComplete="tel" error={fields.phone} {...form.bind('phone')} />
+          <Field label="Time zone" hint="Budgets count this month in this time zone, e.g. America/New_York." error={fields.timeZone} {...form.bind('timeZone')} />
           <Field
             label="New password"
             type="password"

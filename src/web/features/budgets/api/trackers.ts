@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { trackerAnswer } from '../../../../shared/contracts/budgets.js';
+import { api } from '../../../lib/api-client.js';
+import { dashboardKey } from '../../dashboard/api/dashboard.js';
+
+type TrackerInput = { thresholdCents: number; frequencyDays: number };
+
+function useTrackerMutation<T>(run: (input: T) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: run, onSuccess: () => client.invalidateQueries({ queryKey: dashboardKey }) });
+}
+
+const path = (accountId: string) => `/api/accounts/${accountId}/budget-tracker`;
+
+export const useSaveTracker = (accountId: string, exists: boolean) =>
+  useTrackerMutation((input: TrackerInput) => api(exists ? 'PATCH' : 'POST', path(accountId), trackerAnswer, input));
+export const useDeleteTracker = (accountId: string) => useTrackerMutation(() => api('DELETE', path(accountId), null));

@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import type { DashboardAccount } from '../../../../shared/contracts/dashboard.js';
+import { parseAmount } from '../../../../shared/money.js';
+import { Alert } from '../../../components/ui/Alert.js';
+import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.js';
+import { Field } from '../../../components/ui/Field.js';
+import { money } from '../../../lib/format.js';
+import { errorsOf } from '../../../lib/use-form.js';
+import { useDeleteTracker, useSaveTracker } from '../api/trackers.js';
+
+const level = (spent: number, threshold: number) => (spent < threshold * 0.8 ? 'under' : spent <= threshold ? 'near' : 'over');
+const LEVEL_WORD = { under: 'on track', near: 'close to the budget', over: 'over budget' } as const;
+
+function TrackerForm({ account, onDone }: { account: DashboardAccount; onDone(): void }) {
+  const tracker = account.budgetTracker;
+  const save = useSaveTracker(account.id, tracker !== null);
+  const [threshold, setThreshold] = useState(tracker ? (tracker.thresholdCents / 100).toFixed(2) : '');
+  const [frequency, setFrequency] = useState(String(tracker?.frequencyDays ?? 7));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const server = errorsOf(save.error);
+  const fields = { ...server.fields, ...local };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const thresholdCents = parseAmount(threshold);
+    const frequencyDays = Number(frequency);
+    const problems: Record<string, string> = {};
+    if (thresholdCents === null || thresholdCents <= 0) problems.thresholdCents = 'must be an amount above 0, such as 500.00';
+    if (!Number.isInteger(frequencyDays) || frequencyDays < 1 || frequencyDays > 15) problems.frequencyDays = 'must be a whole number of days from 1 to 15';
+    setLocal(problems);
+    if (Object.keys(problems).length === 0) save.mutate({ thresholdCents: thresholdCents!, frequencyDays }, { onSuccess: onDone });
+  };
+
+  return (
+    <form className="tracker-form" onSubmit={submit} noValidate aria-label={`Budget for ${account.name}`}>
+      <Alert>{Object.keys(server.fields).length === 0 ? server.message : undefined}</Alert>
+      <div className="row">
+        <Field label="Monthly budget ($)" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} error={fields.thresholdCents} />
+        <Field label="Text me every (days)" type="number" min={1} max={15} value={frequency} onChange={(e) => setFrequency(e.target.value)} error={fields.frequencyDays} />
+      </div>
+      <div className="actions start">
+        <button type="submit" className="button primary small" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : tracker ? 'Save budget' : 'Set budget'}
+        </button>
+        <button type="button" className="button secondary small" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The budget tracker under a checking, PayPal or credit card account. */
+export function TrackerPanel({ account }: { account: DashboardAccount }) {
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const remove = useDeleteTracker(account.id);
+  const tracker = account.budgetTracker;
+
+  if (editing) return <TrackerForm account={account} onDone={() => setEditing(false)} />;
+  if (!tracker) {
+    return (
+      <button type="button" className="link-button tracker-add" onClick={() => setEditing(true)}>
+        Set a monthly budget<span className="visually-hidden"> for {account.name}</span>
+      </button>
+    );
+  }
+  const used = tracker.spentCents / tracker.thresholdCents;
+  const state = level(tracker.spentCents, tracker.thresholdCents);
+  const nextOn = new Date(`${tracker.nextNotificationOn}T12:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  return (
+    <div className="tracker" aria-label={`Budget for ${account.name}`} role="group">
+      <p className="tracker-line">
+        <strong>{money(tracker.spentCents, account.currency)}</strong> spent of {money(tracker.thresholdCents, account.currency)} this month —{' '}
+        <span className={`tracker-word ${state}`}>{LEVEL_WORD[state]}</span>
+      </p>
+      <div
+        className={`progress ${state}`}
+        role="progressbar"
+        aria-label={`Spent of the ${account.name} budget`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(used * 100)}
+        aria-valuetext={`${Math.round(used * 100)}%`}
+      >
+        <span style={{ width: `${Math.min(100, used * 100)}%` }} />
+      </div>
+      <p className="muted small">
+        A text every {tracker.frequencyDays} day{tracker.frequencyDays === 1 ? '' : 's'}; next on {nextOn}.
+      </p>
+      <div className="actions start">
+        <button type="button" className="button secondary small" onClick={() => setEditing(true)}>
+          Edit budget<span className="visually-hidden"> for {account.name}</span>
+        </button>
+        <button type="button" className="button danger-outline small" onClick={() => setConfirming(true)}>
+          Delete budget<span className="visually-hidden"> for {account.name}</span>
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete the budget for ${account.name}?`}
+        confirmLabel="Delete budget"
+        busy={remove.isPending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: () => setConfirming(false) })}
+      >
+        <p>No more budget texts for this account. Notifications already sent stay listed.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
