@@ -16,7 +16,12 @@ const HANDLERS: Record<JobName, Handler> = {
 };
 
 /** Each job calls one service; pg-boss retries a thrown error with backoff until its limit. */
-export async function startWorkers(boss: PgBoss, deps: ServiceDeps, pollingIntervalSeconds = 1, daily = { cron: '0 12 * * *', concurrency: 8 }): Promise<void> {
+export async function startWorkers(
+  boss: PgBoss,
+  deps: ServiceDeps,
+  pollingIntervalSeconds = 1,
+  daily: { cron: string; concurrency: number } | null = { cron: '0 12 * * *', concurrency: 8 },
+): Promise<void> {
   for (const [name, handler] of Object.entries(HANDLERS)) {
     await boss.work<Record<string, string>>(name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, async ([job]) => {
       if (!job) return;
@@ -26,5 +31,5 @@ export async function startWorkers(boss: PgBoss, deps: ServiceDeps, pollingInter
   // Revocations that failed wait in their table; sweep them up regularly.
   await boss.schedule('revoke-items', '*/10 * * * *', {});
   // Once a day (12:00 UTC unless DAILY_JOB_CRON says otherwise); pg-boss runs a schedule once across instances.
-  await boss.schedule('daily', daily.cron, { concurrency: String(daily.concurrency) }, { tz: 'UTC', retryLimit: 1 });
+  if (daily) await boss.schedule('daily', daily.cron, { concurrency: String(daily.concurrency) }, { tz: 'UTC', retryLimit: 1 });
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
 import type { PlaidClient } from '../integrations/plaid/client.js';
@@ -50,9 +50,26 @@ export async function buildApp(deps: AppDeps) {
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
+    // The router's own refusals (a path parameter over 100 characters, a malformed URL) in the one error shape.
+    frameworkErrors: (error, _request, raw) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const reply = raw as unknown as FastifyReply;
+      void reply
+        .status(tooLong ? 414 : 400)
+        .header('cache-control', 'no-store')
+        .send({ error: { code: tooLong ? 'PARAMETER_TOO_LONG' : 'BAD_URL', message: tooLong ? 'A part of the address is too long.' : 'The address is not valid.' } });
+    },
     ...deps.fastify,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Every route as registered, for the walks that must cover each one (tests/integration/walks).
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, public: route.config?.public === true, csrf: route.config?.csrf !== false, schema: route.schema });
+    }
+  });
+  app.decorate('registeredRoutes', routes);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -76,6 +93,20 @@ export async function buildApp(deps: AppDeps) {
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  public: boolean;
+  csrf: boolean;
+  schema?: { body?: unknown; params?: unknown; querystring?: unknown };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[];
+  }
+}
 
 /** The use cases' dependencies as the app built them (jobs and commands use the same). */
 export function servicesOf(deps: AppDeps): ServiceDeps {

@@ -64,7 +64,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const app = await buildApp(appDeps);
   delivery.app = app;
   const deps = servicesOf(appDeps);
-  await startWorkers(queue.boss, deps, 0.5);
+  // No daily schedule: a test runs the daily job itself when it wants one.
+  await startWorkers(queue.boss, deps, 0.5, null);
   return {
     app,
     deps,
