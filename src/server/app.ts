@@ -74,6 +74,16 @@ export async function buildApp(deps: AppDeps) {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
+  // Shutting down: answers still in flight end their connection, so closing does not wait for
+  // keep-alive sockets to time out (SIGTERM must finish within 10 s, dropping nothing).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   await app.register(securityHeaders, { plaidLink: config.plaid.mode !== 'simulated' });
   await app.register(rateLimits);
   await app.register(auth, { deps: services, publicOrigin: config.publicOrigin });

@@ -41,14 +41,20 @@ function handleShutdown(app: { close(): Promise<void>; log: { info(msg: string):
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal} received: finishing requests in flight, then stopping`);
-    const deadline = setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS);
+    const deadline = setTimeout(() => {
+      console.error(`CashView did not stop within ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting anyway.`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     cleanUp();
     app
       .close()
       .then(() => runtime.close())
       .then(() => process.exit(0))
-      .catch(() => process.exit(1));
+      .catch((error: unknown) => {
+        console.error('CashView could not stop cleanly:', error);
+        process.exit(1);
+      });
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
