@@ -24,8 +24,10 @@ export function addDays(day: Day, days: number): Day {
 export const monthStart = (day: Day): Day => `${day.slice(0, 7)}-01`;
 
 /** product.md section 4: these are not spending. */
-const EXCLUDED_PRIMARY = new Set(['TRANSFER_IN', 'TRANSFER_OUT', 'LOAN_PAYMENTS', 'INCOME']);
-const EXCLUDED_LEGACY = new Set(['Transfer', 'Credit Card', 'Deposit', 'Payment']);
+export const EXCLUDED_PRIMARY_CATEGORIES = ['TRANSFER_IN', 'TRANSFER_OUT', 'LOAN_PAYMENTS', 'INCOME'];
+export const EXCLUDED_LEGACY_CATEGORIES = ['Transfer', 'Credit Card', 'Deposit', 'Payment'];
+const EXCLUDED_PRIMARY = new Set(EXCLUDED_PRIMARY_CATEGORIES);
+const EXCLUDED_LEGACY = new Set(EXCLUDED_LEGACY_CATEGORIES);
 
 export interface SpendTransaction {
   date: Day;

@@ -8,19 +8,20 @@ export const JOB_NAMES: JobName[] = ['link-item', 'refresh-item', 'sync-item', '
  * pg-boss on CashView's own database. On PGlite it goes through `executeSql`: statements with
  * parameters as one query, pg-boss's multi-statement scripts (migrations, locks) through exec.
  */
-function adapterFor(database: Database): PgBoss.Db {
-  if (database.pglite) {
-    const pglite = database.pglite;
-    return {
-      async executeSql(text, values) {
-        if (values && values.length > 0) return pglite.query(text, values);
-        const results = await pglite.exec(text);
+function adapterFor(database: Database, stopped: () => boolean): PgBoss.Db {
+  const run: PgBoss.Db['executeSql'] = database.pglite
+    ? async (text, values) => {
+        if (values && values.length > 0) return database.pglite!.query(text, values);
+        const results = await database.pglite!.exec(text);
         return results.at(-1) ?? { rows: [] };
-      },
-    };
-  }
-  const pool = database.pool!;
-  return { executeSql: (text, values) => pool.query(text, values) };
+      }
+    : (text, values) => database.pool!.query(text, values);
+  return {
+    // After stop, a job still running past the graceful timeout (waiting on a slow Plaid) must
+    // not touch the closing database: its bookkeeping never completes, and the job runs again
+    // after the restart (every job is safe to repeat).
+    executeSql: (text, values) => (stopped() ? new Promise(() => {}) : run(text, values)),
+  };
 }
 
 export interface QueueOptions {
@@ -34,8 +35,9 @@ export interface StartedQueue extends JobQueue {
 }
 
 export async function startQueue(database: Database, options: QueueOptions = {}, onError: (error: Error) => void = () => {}): Promise<StartedQueue> {
+  let stopped = false;
   const boss = new PgBoss({
-    db: adapterFor(database),
+    db: adapterFor(database, () => stopped),
     schema: 'pgboss',
     // Maintenance (archiving, expiring) every few minutes is plenty for CashView's volumes.
     maintenanceIntervalSeconds: 300,
@@ -55,6 +57,9 @@ export async function startQueue(database: Database, options: QueueOptions = {},
         ...(sendOptions.singletonKey && { singletonKey: sendOptions.singletonKey }),
       });
     },
-    stop: () => boss.stop({ graceful: true, timeout: 8_000, close: false, wait: true }),
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 8_000, close: false, wait: true });
+      stopped = true;
+    },
   };
 }

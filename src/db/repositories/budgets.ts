@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { accounts, budgetTrackers, transactions, users, type BudgetTrackerRow } from '../schema/index.js';
+import { EXCLUDED_LEGACY_CATEGORIES, EXCLUDED_PRIMARY_CATEGORIES } from '../../domain/budgets.js';
 import { isUniqueViolation } from './errors.js';
 
 /** Inserts the tracker; null when the account already has one. */
@@ -32,19 +33,31 @@ export async function deleteTrackerOfAccount(db: Db, accountId: string): Promise
   return (await db.delete(budgetTrackers).where(eq(budgetTrackers.accountId, accountId)).returning({ id: budgetTrackers.id })).length > 0;
 }
 
-/** The transactions that can count toward this month's spending of these accounts (one query). */
-export async function spendingCandidates(db: Db, accountIds: string[], from: string, to: string) {
-  if (accountIds.length === 0) return [];
-  return db
-    .select({
-      accountId: transactions.accountId,
-      date: transactions.date,
-      amountCents: transactions.amountCents,
-      categoryPrimary: transactions.categoryPrimary,
-      legacyCategory: transactions.legacyCategory,
-    })
+/**
+ * Amount spent per account between two days, summed in the database: product.md's rule
+ * (outflows only; excluded categories from src/domain/budgets.ts, legacy ones where no personal
+ * finance category exists). tests/integration/spending-sql.test.ts keeps it equal to
+ * `spentThisMonth`, the rule's reference implementation.
+ */
+export async function sumSpending(db: Db, accountIds: string[], from: string, to: string): Promise<Map<string, number>> {
+  if (accountIds.length === 0) return new Map();
+  const primary = sql`array[${sql.join(EXCLUDED_PRIMARY_CATEGORIES.map((c) => sql`${c}`), sql`, `)}]::text[]`;
+  const legacy = sql`array[${sql.join(EXCLUDED_LEGACY_CATEGORIES.map((c) => sql`${c}`), sql`, `)}]::text[]`;
+  const rows = await db
+    .select({ accountId: transactions.accountId, spent: sql<string>`sum(${transactions.amountCents})` })
     .from(transactions)
-    .where(and(inArray(transactions.accountId, accountIds), gte(transactions.date, from), lte(transactions.date, to), sql`${transactions.amountCents} > 0`));
+    .where(
+      and(
+        inArray(transactions.accountId, accountIds),
+        gte(transactions.date, from),
+        lte(transactions.date, to),
+        sql`${transactions.amountCents} > 0`,
+        sql`case when ${transactions.categoryPrimary} is not null then not (${transactions.categoryPrimary} = any(${primary}))
+                 else not coalesce(${transactions.legacyCategory} && ${legacy}, false) end`,
+      ),
+    )
+    .groupBy(transactions.accountId);
+  return new Map(rows.map((row) => [row.accountId, Number(row.spent)]));
 }
 
 /** Trackers whose next date is on or before `latestDay` (the furthest-ahead "today" of any zone). */

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { budgetTrackable } from '../../shared/accounts.js';
 import { AppError, conflict, notFound } from '../../domain/errors.js';
-import { addDays, localDay, monthStart, spentThisMonth } from '../../domain/budgets.js';
+import { addDays, localDay, monthStart } from '../../domain/budgets.js';
 import type { BudgetTrackerRow } from '../../db/schema/index.js';
 import { findOwnAccount } from '../../db/repositories/accounts.js';
 import * as budgets from '../../db/repositories/budgets.js';
@@ -29,12 +29,10 @@ async function eligibleAccount(deps: ServiceDeps, person: Person, accountId: str
   return account;
 }
 
-/** Amount spent this month for each account, from the stored transactions, in one query. */
+/** Amount spent this month (the person's month: `today` is their day) for each account, in one query. */
 export async function spentByAccount(db: Db, accountIds: string[], today: string): Promise<Map<string, number>> {
-  const rows = await budgets.spendingCandidates(db, accountIds, monthStart(today), today);
-  const byAccount = new Map<string, typeof rows>();
-  for (const row of rows) byAccount.set(row.accountId, [...(byAccount.get(row.accountId) ?? []), row]);
-  return new Map(accountIds.map((id) => [id, spentThisMonth(byAccount.get(id) ?? [], today)]));
+  const sums = await budgets.sumSpending(db, accountIds, monthStart(today), today);
+  return new Map(accountIds.map((id) => [id, sums.get(id) ?? 0]));
 }
 
 async function view(deps: ServiceDeps, person: Person, tracker: BudgetTrackerRow): Promise<TrackerView> {

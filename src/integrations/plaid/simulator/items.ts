@@ -67,8 +67,11 @@ export class ItemStore {
     });
   }
 
-  /** Builds an item and its history; the same record always gives the same accounts and transactions. */
-  restore(record: ItemRecord): SimItem {
+  /**
+   * Builds an item and its history; the same record always gives the same accounts and
+   * transactions. Benchmarks that create thousands of items may skip the history.
+   */
+  restore(record: ItemRecord, options: { history?: boolean } = {}): SimItem {
     const { itemId } = record;
     const item: SimItem = {
       ...record,
@@ -77,7 +80,7 @@ export class ItemStore {
       live: new Map(),
     };
     const today = new Date(record.createdAt);
-    for (const account of item.accounts) {
+    for (const account of options.history === false ? [] : item.accounts) {
       const seed = `${record.institutionId}:${account.mask}`;
       for (const txn of generateHistory({ itemId, accountId: account.accountId, seed, type: account.type, subtype: account.subtype, today })) {
         this.record(item, 'added', txn);

@@ -1,0 +1,86 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { items } from '../src/db/schema/index.js';
+import { startWorkers } from '../src/jobs/workers.js';
+import { buildApp, servicesOf, type App } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { startRuntime, type Runtime } from '../src/server/runtime.js';
+import { startSession } from '../src/services/auth/sessions.js';
+import type { ServiceDeps } from '../src/services/deps.js';
+import { signUp } from '../src/services/users/profile.js';
+
+export interface Bench {
+  runtime: Runtime;
+  app: App;
+  deps: ServiceDeps;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The same wiring as `npm start` (runtime, app, workers), in this process, on a fresh data directory. */
+export async function startBench(env: Record<string, string> = {}): Promise<Bench> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cashview-bench-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CASHVIEW_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', ...env });
+  const runtime = await startRuntime(config);
+  const appDeps = { config, database: runtime.database, keyring: runtime.keyring, plaid: runtime.plaid, jobs: runtime.queue, sms: runtime.sms };
+  const app = await buildApp(appDeps);
+  const deps = servicesOf(appDeps);
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  await startWorkers(runtime.queue.boss, deps, 1, null);
+  return {
+    runtime,
+    app,
+    deps,
+    url,
+    async close() {
+      await app.close();
+      await runtime.close();
+      if (runtime.database.kind === 'pglite') fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A person signed in: the cookie and CSRF token a browser would send. */
+export async function person(deps: ServiceDeps) {
+  const user = await signUp(
+    deps,
+    { username: `bench_${crypto.randomBytes(4).toString('hex')}`, password: 'bench password phrase', firstName: 'Bench', lastName: 'Mark', phone: '+14155550100', profileType: 'sandbox' },
+    { skipPolicy: true },
+  );
+  const session = await startSession(deps, user.id);
+  return { user, headers: { cookie: `cv_session=${session.id}`, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' } };
+}
+
+/** 10 institutions, 60 accounts, 50,000 transactions and 20 budget trackers for one person. */
+export async function seedDashboard(deps: ServiceDeps, userId: string, counts = { institutions: 10, accountsPer: 6, transactions: 50_000 }) {
+  await deps.db.execute(sql`insert into items (id, user_id, status, name, refreshed_at)
+    select gen_random_uuid(), ${userId}, 'ready', 'Bench Bank ' || g, now() from generate_series(1, ${counts.institutions}) g`);
+  await deps.db.execute(sql`insert into accounts (id, item_id, user_id, plaid_account_id, name, type, subtype, currency, available_cents, current_cents, limit_cents)
+    select gen_random_uuid(), i.id, ${userId}, 'acc-' || i.id || '-' || a, 'Account ' || a,
+      (array['depository','credit','loan','investment','depository','credit'])[a],
+      (array['checking','credit card','student','ira','savings','credit card'])[a],
+      'USD', 100000 + a, 120000 + a, case when a in (2, 6) then 500000 end
+    from items i, generate_series(1, ${counts.accountsPer}) a where i.user_id = ${userId}`);
+  await deps.db.execute(sql`with acc as (select id, item_id, row_number() over (order by id) - 1 as n, count(*) over () as total from accounts where user_id = ${userId})
+    insert into transactions (item_id, plaid_transaction_id, account_id, amount_cents, currency, date, pending, name, category_primary)
+    select acc.item_id, 'tx-' || g, acc.id, (g * 7919) % 20000 - 2000, 'USD', current_date - (g % 90), g % 97 = 0, 'Shop', (array['FOOD_AND_DRINK','TRANSFER_OUT','GENERAL_MERCHANDISE','INCOME','TRAVEL'])[1 + g % 5]
+    from generate_series(1, ${counts.transactions}) g join acc on acc.n = g % acc.total`);
+  await deps.db.execute(sql`insert into budget_trackers (id, account_id, user_id, threshold_cents, frequency_days, next_notification_on)
+    select gen_random_uuid(), id, ${userId}, 200000, 7, current_date + 7 from accounts where user_id = ${userId} and (type = 'credit' or subtype = 'checking')`);
+}
+
+/** `count` linked items, known to the simulated Plaid (without history) and sealed in the database. */
+export async function seedItems(bench: Bench, userId: string, count: number) {
+  const simulator = bench.runtime.simulator!;
+  const rows = [];
+  for (let i = 0; i < count; i++) {
+    const record = { itemId: `bench-item-${i}-${crypto.randomBytes(4).toString('hex')}`, accessToken: `access-sandbox-${crypto.randomUUID()}`, institutionId: 'ins_109508', webhook: null, state: 'good' as const, createdAt: Date.now() };
+    simulator.items.restore(record, { history: false });
+    rows.push({ id: crypto.randomUUID(), userId, plaidItemId: record.itemId, accessTokenSealed: bench.deps.keyring.seal(record.accessToken, 'items.access_token'), status: 'ready' as const, name: 'Bench Bank' });
+  }
+  for (let start = 0; start < rows.length; start += 1000) await bench.deps.db.insert(items).values(rows.slice(start, start + 1000));
+  return rows.map((r) => r.id);
+}
