@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test, uniqueUsername } from './fixtures/test.js';
+import { expect, expectAccessible, signUpInBrowser, test } from './fixtures/test.js';
 
 const checkingRow = (page: Page) => page.getByRole('article', { name: 'First Platypus Bank' }).getByRole('listitem').filter({ hasText: 'Plaid Checking' });
 
@@ -43,13 +43,7 @@ test('create, edit and delete a budget on the demo user’s checking account', a
 });
 
 test('the notifications page shows a sandbox notification after jobs:daily as of the due date', async ({ page }) => {
-  await page.goto('/signup');
-  await page.getByLabel('First name').fill('Nora');
-  await page.getByLabel('Last name').fill('Notified');
-  await page.getByLabel('Username').fill(uniqueUsername());
-  await page.getByLabel('Password').fill('a long and private phrase');
-  await page.getByLabel('Mobile phone').fill('4155550100');
-  await page.getByRole('button', { name: 'Create profile' }).click();
+  await signUpInBrowser(page, 'Nora');
   await page.getByRole('button', { name: 'Link your first institution' }).click();
   const dialog = page.getByRole('dialog', { name: 'Link an institution' });
   await dialog.getByLabel('Bank username').fill('user_good');

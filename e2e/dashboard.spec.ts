@@ -1,20 +1,9 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test, uniqueUsername } from './fixtures/test.js';
+import { expect, expectAccessible, signUpInBrowser, test } from './fixtures/test.js';
 
 const SHOTS = 'e2e/screenshots';
 fs.mkdirSync(SHOTS, { recursive: true });
-
-async function signUpSandbox(page: Page) {
-  await page.goto('/signup');
-  await page.getByLabel('First name').fill('Grace');
-  await page.getByLabel('Last name').fill('Hopper');
-  await page.getByLabel('Username').fill(uniqueUsername());
-  await page.getByLabel('Password').fill('a long and private phrase');
-  await page.getByLabel('Mobile phone').fill('4155550100');
-  await page.getByRole('button', { name: 'Create profile' }).click();
-  await expect(page.getByRole('heading', { name: 'Hello, Grace' })).toBeVisible();
-}
 
 async function linkPlatypus(page: Page) {
   await page.getByRole('button', { name: 'Link your first institution' }).click();
@@ -63,7 +52,7 @@ test('the dashboard in dark mode', async ({ browser }) => {
 });
 
 test('a wrong bank password shows the error in the connect dialog and links nothing', async ({ page }) => {
-  await signUpSandbox(page);
+  await signUpInBrowser(page);
   await page.getByRole('button', { name: 'Link your first institution' }).click();
   const dialog = page.getByRole('dialog', { name: 'Link an institution' });
   await dialog.getByLabel('Bank username').fill('user_good');
@@ -77,7 +66,7 @@ test('a wrong bank password shows the error in the connect dialog and links noth
 });
 
 test('link through the dialog, refresh in place, then remove an account and the institution', async ({ page }) => {
-  await signUpSandbox(page);
+  await signUpInBrowser(page);
   await expect(page.getByRole('heading', { name: 'No institutions linked yet' })).toBeVisible();
   await linkPlatypus(page);
   await expect(netWorth(page)).toContainText('With loans-$53,521.32');

@@ -2,17 +2,11 @@ import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { accounts, budgetTrackers, transactions, users, type BudgetTrackerRow } from '../schema/index.js';
 import { EXCLUDED_LEGACY_CATEGORIES, EXCLUDED_PRIMARY_CATEGORIES } from '../../domain/budgets.js';
-import { isUniqueViolation } from './errors.js';
+import { insertOrNull } from './errors.js';
 
 /** Inserts the tracker; null when the account already has one. */
-export async function insertTracker(db: Db, row: typeof budgetTrackers.$inferInsert): Promise<BudgetTrackerRow | null> {
-  try {
-    const [inserted] = await db.insert(budgetTrackers).values(row).returning();
-    return inserted ?? null;
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
-  }
+export function insertTracker(db: Db, row: typeof budgetTrackers.$inferInsert): Promise<BudgetTrackerRow | null> {
+  return insertOrNull(() => db.insert(budgetTrackers).values(row).returning());
 }
 
 export async function findTrackerOfAccount(db: Db, accountId: string): Promise<BudgetTrackerRow | undefined> {

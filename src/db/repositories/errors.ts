@@ -5,3 +5,14 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** Runs an insert … returning; null instead of an error when a unique key says the row exists. */
+export async function insertOrNull<T>(insert: () => Promise<T[]>): Promise<T | null> {
+  try {
+    const [row] = await insert();
+    return row ?? null;
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}

@@ -1,20 +1,14 @@
 import { and, eq, isNotNull, or, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { items, type ItemRow } from '../schema/index.js';
-import { isUniqueViolation } from './errors.js';
+import { insertOrNull, isUniqueViolation } from './errors.js';
 
 export type NewItem = typeof items.$inferInsert;
 export type ItemPatch = Partial<Omit<NewItem, 'id' | 'userId' | 'createdAt'>>;
 
 /** Inserts the item; null when the person already has this institution. */
-export async function insertItem(db: Db, row: NewItem): Promise<ItemRow | null> {
-  try {
-    const [inserted] = await db.insert(items).values(row).returning();
-    return inserted ?? null;
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
-  }
+export function insertItem(db: Db, row: NewItem): Promise<ItemRow | null> {
+  return insertOrNull(() => db.insert(items).values(row).returning());
 }
 
 /** The item when it belongs to this person; undefined for another person's, never theirs. */

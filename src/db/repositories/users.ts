@@ -1,20 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { users, type UserRow } from '../schema/index.js';
-import { isUniqueViolation } from './errors.js';
+import { insertOrNull, isUniqueViolation } from './errors.js';
 
 export type NewUser = typeof users.$inferInsert;
 export type UserPatch = Partial<Omit<NewUser, 'id' | 'createdAt'>>;
 
 /** Inserts the user; null when the username is taken (whatever its case). */
-export async function insertUser(db: Db, row: NewUser): Promise<UserRow | null> {
-  try {
-    const [inserted] = await db.insert(users).values(row).returning();
-    return inserted ?? null;
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
-  }
+export function insertUser(db: Db, row: NewUser): Promise<UserRow | null> {
+  return insertOrNull(() => db.insert(users).values(row).returning());
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { requestId, SimError, simError } from './errors.js';
 import { findInstitution, INSTITUTIONS, logoPng } from './fixtures.js';
-import { decodeCursor, encodeCursor, ItemStore, type ItemRecord, type SimAccount, type SimItem } from './items.js';
+import { decodeCursor, encodeCursor, ItemStore, type ItemRecord, type SimItem } from './items.js';
 import { Switches } from './switches.js';
 import { deliverOverHttp, WebhookSigner, type WebhookDelivery } from './webhook-signer.js';
-import type { SimTransaction } from './history.js';
+import { accountWire, itemWire, transactionWire } from './wire.js';
 
 export const SIMULATOR_CLIENT_ID = 'cashview-simulated-client';
 export const SIMULATOR_SECRET = 'cashview-simulated-secret';
@@ -112,68 +112,6 @@ export class PlaidSimulator {
     if (limited) throw limited;
   }
 
-  private account(account: SimAccount) {
-    return {
-      account_id: account.accountId,
-      balances: { available: account.available, current: account.current, limit: account.limit, iso_currency_code: 'USD', unofficial_currency_code: null },
-      mask: account.mask,
-      name: account.name,
-      official_name: account.officialName,
-      type: account.type,
-      subtype: account.subtype,
-      persistent_account_id: account.accountId,
-    };
-  }
-
-  private itemBody(item: SimItem) {
-    const institution = findInstitution(item.institutionId)!;
-    return {
-      item_id: item.itemId,
-      institution_id: item.institutionId,
-      institution_name: institution.name,
-      webhook: item.webhook,
-      auth_method: null,
-      error: item.state === 'login_required' ? simError('ITEM_LOGIN_REQUIRED').body() : null,
-      available_products: ['balance', 'identity'],
-      billed_products: ['transactions'],
-      products: ['transactions'],
-      consented_products: ['transactions'],
-      consent_expiration_time: null,
-      update_type: 'background',
-    };
-  }
-
-  private transaction(txn: SimTransaction) {
-    return {
-      account_id: txn.account_id,
-      amount: txn.amount,
-      iso_currency_code: txn.iso_currency_code,
-      unofficial_currency_code: null,
-      category: txn.category,
-      category_id: null,
-      check_number: null,
-      date: txn.date,
-      datetime: null,
-      authorized_date: txn.authorized_date,
-      authorized_datetime: null,
-      location: { address: null, city: null, region: null, postal_code: null, country: null, lat: null, lon: null, store_number: null },
-      name: txn.name,
-      merchant_name: txn.merchant_name,
-      merchant_entity_id: null,
-      logo_url: null,
-      website: null,
-      payment_meta: { by_order_of: null, payee: null, payer: null, payment_method: null, payment_processor: null, ppd_id: null, reason: null, reference_number: null },
-      payment_channel: txn.channel,
-      pending: txn.pending,
-      pending_transaction_id: txn.pending_transaction_id,
-      account_owner: null,
-      transaction_id: txn.transaction_id,
-      transaction_code: null,
-      transaction_type: txn.channel === 'online' ? 'digital' : txn.channel === 'in store' ? 'place' : 'special',
-      personal_finance_category: { primary: txn.primary, detailed: txn.detailed, confidence_level: 'VERY_HIGH' },
-    };
-  }
-
   /** Sends a webhook to the item's URL, signed as Plaid signs them. */
   async fireWebhook(item: SimItem, type: string, code: string, extra: object = {}): Promise<boolean> {
     if (!item.webhook) return false;
@@ -219,7 +157,7 @@ export class PlaidSimulator {
       this.count('/item/get', item);
       const updated = new Date(item.createdAt).toISOString();
       return {
-        item: this.itemBody(item),
+        item: itemWire(item),
         status: { investments: null, transactions: { last_successful_update: updated, last_failed_update: null }, last_webhook: null },
       };
     });
@@ -251,7 +189,7 @@ export class PlaidSimulator {
         this.count(path, item);
         const wanted = (body.options as { account_ids?: string[] } | undefined)?.account_ids;
         const accounts = item.accounts.filter((account) => !wanted || wanted.includes(account.accountId));
-        return { accounts: accounts.map((account) => this.account(account)), item: this.itemBody(item) };
+        return { accounts: accounts.map((account) => accountWire(account)), item: itemWire(item) };
       });
     }
 
@@ -274,9 +212,9 @@ export class PlaidSimulator {
       if (hasMore) this.items.midPagination.add(next);
       const touched = new Set(page.map((change) => (change.kind === 'removed' ? change.accountId : change.txn.account_id)));
       return {
-        accounts: item.accounts.filter((account) => touched.has(account.accountId)).map((account) => this.account(account)),
-        added: page.flatMap((c) => (c.kind === 'added' ? [this.transaction(c.txn)] : [])),
-        modified: page.flatMap((c) => (c.kind === 'modified' ? [this.transaction(c.txn)] : [])),
+        accounts: item.accounts.filter((account) => touched.has(account.accountId)).map((account) => accountWire(account)),
+        added: page.flatMap((c) => (c.kind === 'added' ? [transactionWire(c.txn)] : [])),
+        modified: page.flatMap((c) => (c.kind === 'modified' ? [transactionWire(c.txn)] : [])),
         removed: page.flatMap((c) => (c.kind === 'removed' ? [{ transaction_id: c.id, account_id: c.accountId }] : [])),
         next_cursor: next,
         has_more: hasMore,
