@@ -13,6 +13,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true as const, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/system/**/*.test.ts'] } },
+      // Restarts the machine's Postgres: run on its own (`.ci/run`), never beside other suites.
+      ...(process.env.PG_RESTART_COMMAND ? [{ extends: true as const, test: { name: 'pg-restart', include: ['tests/restart/**/*.test.ts'] } }] : []),
       ...databaseProjects.map(({ name, globalSetup }) => ({
         extends: true as const,
         test: { name, include: ['tests/integration/**/*.test.ts'], globalSetup, env: { TEST_DB: name } },
