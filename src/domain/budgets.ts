@@ -65,6 +65,3 @@ export function smsText(accountName: string, spent: Cents, threshold: Cents): st
   const name = accountName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(GSM7, '?').slice(0, 60);
   return `CashView budget for ${name}: ${formatUsd(spent)} spent of your ${formatUsd(threshold)} monthly budget.`;
 }
-
-export const budgetLevel = (spent: number, threshold: number): 'under' | 'near' | 'over' =>
-  spent < threshold * 0.8 ? 'under' : spent <= threshold ? 'near' : 'over';

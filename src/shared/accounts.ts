@@ -39,3 +39,7 @@ export function cardFigures(account: CardAccount): Figure[] {
 export function tone(cents: number): 'positive' | 'zero' | 'negative' {
   return cents > 0 ? 'positive' : cents < 0 ? 'negative' : 'zero';
 }
+
+/** A budget's progress bar: green under 80 %, amber up to 100 %, red over (product.md section 4). */
+export const budgetLevel = (spent: number, threshold: number): 'under' | 'near' | 'over' =>
+  spent < threshold * 0.8 ? 'under' : spent <= threshold ? 'near' : 'over';

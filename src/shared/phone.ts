@@ -12,7 +12,3 @@ export function normalizePhone(input: string): string | null {
   return null;
 }
 
-/** The last digits only: what may appear anywhere a full number must not (logs, notices). */
-export function maskPhone(e164: string): string {
-  return `•••${e164.slice(-4)}`;
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, budgetLevel, isDue, localDay, spentThisMonth, smsText, type SpendTransaction } from '../../src/domain/budgets.js';
+import { addDays, isDue, localDay, spentThisMonth, smsText, type SpendTransaction } from '../../src/domain/budgets.js';
+import { budgetLevel } from '../../src/shared/accounts.js';
 
 const txn = (date: string, amountCents: number, categoryPrimary: string | null = 'FOOD_AND_DRINK', legacyCategory: string[] | null = null): SpendTransaction => ({
   date,

@@ -37,8 +37,3 @@ export async function deleteTransactions(db: Db, itemId: string, plaidIds: strin
     await db.delete(transactions).where(and(eq(transactions.itemId, itemId), inArray(transactions.plaidTransactionId, plaidIds.slice(start, start + CHUNK))));
   }
 }
-
-export async function countTransactionsOfItem(db: Db, itemId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(transactions).where(eq(transactions.itemId, itemId));
-  return row?.n ?? 0;
-}

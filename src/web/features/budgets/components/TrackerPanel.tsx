@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { DashboardAccount } from '../../../../shared/contracts/dashboard.js';
+import { budgetLevel } from '../../../../shared/accounts.js';
 import { parseAmount } from '../../../../shared/money.js';
 import { Alert } from '../../../components/ui/Alert.js';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.js';
@@ -8,7 +9,6 @@ import { money } from '../../../lib/format.js';
 import { errorsOf } from '../../../lib/use-form.js';
 import { useDeleteTracker, useSaveTracker } from '../api/trackers.js';
 
-const level = (spent: number, threshold: number) => (spent < threshold * 0.8 ? 'under' : spent <= threshold ? 'near' : 'over');
 const LEVEL_WORD = { under: 'on track', near: 'close to the budget', over: 'over budget' } as const;
 
 function TrackerForm({ account, onDone }: { account: DashboardAccount; onDone(): void }) {
@@ -66,7 +66,7 @@ export function TrackerPanel({ account }: { account: DashboardAccount }) {
     );
   }
   const used = tracker.spentCents / tracker.thresholdCents;
-  const state = level(tracker.spentCents, tracker.thresholdCents);
+  const state = budgetLevel(tracker.spentCents, tracker.thresholdCents);
   const nextOn = new Date(`${tracker.nextNotificationOn}T12:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
   return (
     <div className="tracker" aria-label={`Budget for ${account.name}`} role="group">
