@@ -32,7 +32,7 @@ export async function personWithTracker(
   return { user, itemId, accountId, trackerId };
 }
 
-export async function addSpending(deps: ServiceDeps, itemId: string, accountId: string, date: string, amountCents: number, categoryPrimary = 'FOOD_AND_DRINK') {
+export async function addSpending(deps: ServiceDeps, itemId: string, accountId: string, date: string, amountCents: number, categoryPrimary = 'FOOD_AND_DRINK', pending = false) {
   await deps.db.execute(sql`insert into transactions (item_id, plaid_transaction_id, account_id, amount_cents, currency, date, pending, name, category_primary)
-    values (${itemId}, ${crypto.randomUUID()}, ${accountId}, ${amountCents}, 'USD', ${date}, false, 'Shop', ${categoryPrimary})`);
+    values (${itemId}, ${crypto.randomUUID()}, ${accountId}, ${amountCents}, 'USD', ${date}, ${pending}, 'Shop', ${categoryPrimary})`);
 }

@@ -17,13 +17,14 @@ it('sums spending in SQL exactly as the domain rule does', async () => {
   const today = '2026-11-25';
   const { itemId, accountId } = await personWithTracker(ctx.deps, { nextOn: '2026-12-01' });
   const crafted: SpendTransaction[] = [];
-  const add = async (date: string, amountCents: number, categoryPrimary: string | null, legacyCategory: string[] | null = null) => {
+  const add = async (date: string, amountCents: number, categoryPrimary: string | null, legacyCategory: string[] | null = null, pending = false) => {
     crafted.push({ date, amountCents, categoryPrimary, legacyCategory });
-    await addSpending(ctx.deps, itemId, accountId, date, amountCents, categoryPrimary as string);
+    await addSpending(ctx.deps, itemId, accountId, date, amountCents, categoryPrimary as string, pending);
     if (legacyCategory) await ctx.deps.db.execute(sql`update transactions set legacy_category = array[${sql.join(legacyCategory.map((c) => sql`${c}`), sql`, `)}]::text[], category_primary = null where account_id = ${accountId} and date = ${date} and amount_cents = ${amountCents}`);
   };
   await add('2026-11-01', 1000, 'FOOD_AND_DRINK');
   await add('2026-11-25', 250, 'TRAVEL');
+  await add('2026-11-24', 60, 'FOOD_AND_DRINK', null, true); // pending counts
   await add('2026-11-26', 999, 'TRAVEL'); // after today
   await add('2026-10-31', 777, 'FOOD_AND_DRINK'); // last month
   await add('2026-11-03', 20000, 'TRANSFER_OUT');
@@ -37,5 +38,5 @@ it('sums spending in SQL exactly as the domain rule does', async () => {
   await add('2026-11-10', 3333, null, ['Deposit']);
   const fromSql = (await spentByAccount(ctx.deps.db, [accountId], today)).get(accountId);
   expect(fromSql).toBe(spentThisMonth(crafted, today));
-  expect(fromSql).toBe(1000 + 250 + 1234);
+  expect(fromSql).toBe(1000 + 250 + 60 + 1234);
 });
