@@ -35,6 +35,11 @@ export async function syncTransactions(deps: ServiceDeps, item: ItemRow, accessT
     const last = pages.at(-1)!;
     // Not ready yet: empty arrays and next_cursor "" — keep the cursor we had and try later.
     if (last.nextCursor === '') return { added: 0, removed: 0 };
+    // Nothing new (most daily runs): no transaction to open, at most a new cursor to keep.
+    if (pages.every((page) => page.added.length + page.modified.length + page.removed.length === 0)) {
+      if (last.nextCursor !== start) await updateItem(deps.db, item.id, { transactionsCursor: last.nextCursor });
+      return { added: 0, removed: 0 };
+    }
     return apply(deps, item, pages, last.nextCursor);
   }
 }
