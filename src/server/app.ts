@@ -7,6 +7,7 @@ import type { PlaidClient } from '../integrations/plaid/client.js';
 import type { SmsSender } from '../integrations/twilio/sms.js';
 import type { Keyring } from '../services/crypto/keyring.js';
 import type { JobQueue, ServiceDeps } from '../services/deps.js';
+import { openReadCaches } from '../services/read-cache.js';
 import type { Config } from './config.js';
 import { controlRoutes } from './control.js';
 import { errorHandler } from './errors.js';
@@ -84,15 +85,18 @@ export async function buildApp(deps: AppDeps) {
     if (closing) reply.header('connection', 'close');
   });
 
+  const caches = await openReadCaches(database);
+  app.addHook('onClose', caches.close);
+
   await app.register(securityHeaders, { plaidLink: config.plaid.mode !== 'simulated' });
   await app.register(rateLimits);
-  await app.register(auth, { deps: services, publicOrigin: config.publicOrigin });
+  await app.register(auth, { deps: services, publicOrigin: config.publicOrigin, sessionCache: caches.sessions });
   await app.register(apiDocs);
   await app.register(healthRoutes, { ping: database.ping });
   await app.register(sessionRoutes, { deps: services, signInPerHour: config.limits.signInPerHour });
   await app.register(userRoutes, { deps: services, signUpPerHour: config.limits.signUpPerHour });
   await app.register(institutionRoutes, { deps: services });
-  await app.register(dashboardRoutes, { deps: services });
+  await app.register(dashboardRoutes, { deps: services, cache: caches.dashboards });
   await app.register(budgetRoutes, { deps: services });
   await app.register(plaidWebhookRoutes, { deps: services });
   if (deps.controlSecret) await app.register(controlRoutes, { secret: deps.controlSecret, services });

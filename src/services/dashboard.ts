@@ -1,11 +1,14 @@
-import type { Dashboard, DashboardAccount } from '../shared/contracts/dashboard.js';
+import { z } from 'zod';
+import { dashboardAnswer, type Dashboard, type DashboardAccount } from '../shared/contracts/dashboard.js';
 import { budgetTrackable } from '../shared/accounts.js';
 import { accountsTotal, breakdown, totalsOf } from '../domain/net-worth.js';
+import { localDay } from '../domain/budgets.js';
 import { findAccountsOfUser } from '../db/repositories/accounts.js';
 import { findItemsOfUser } from '../db/repositories/items.js';
 import { toInstitution } from './banking/institution-view.js';
 import { trackerViewsOf } from './budgets/trackers.js';
 import type { ServiceDeps } from './deps.js';
+import type { DashboardCache } from './read-cache.js';
 
 /**
  * Everything the dashboard shows, in one answer, from the last known figures: a fixed number of
@@ -41,4 +44,22 @@ export async function getDashboard(deps: Pick<ServiceDeps, 'db' | 'now'>, person
     breakdown: breakdown(institutions.map((i) => ({ id: i.id, name: i.name ?? 'Institution', totals: i.totals }))),
     institutions,
   };
+}
+
+/**
+ * The dashboard as the JSON the API answers, computed once per person and data version: the
+ * version is bumped in the same transaction as any change to what the dashboard shows, and "this
+ * month's" spending also depends on the person's day, so both are in the key.
+ */
+export async function dashboardJson(
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
+  cache: DashboardCache,
+  person: { id: string; timeZone: string; dataVersion: number },
+): Promise<string> {
+  const key = `${person.dataVersion}|${person.timeZone}|${localDay(deps.now(), person.timeZone)}`;
+  const cached = cache.get(person.id, key);
+  if (cached !== undefined) return cached;
+  const json = JSON.stringify(z.encode(dashboardAnswer, await getDashboard(deps, person)));
+  cache.set(person.id, key, json);
+  return json;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
   'users',
@@ -21,6 +21,9 @@ export const users = pgTable(
     signInBlockedUntil: timestamp('sign_in_blocked_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // Bumped by database triggers whenever the person's banks, accounts, transactions or budgets
+    // change (migration 0003): read caches keyed on it are never served stale, on any instance.
+    dataVersion: bigint('data_version', { mode: 'number' }).notNull().default(0),
   },
   (t) => [check('users_profile_type_check', sql`${t.profileType} in ('sandbox', 'production')`)],
 );

@@ -6,6 +6,7 @@ import { forbidden, unauthorized } from '../../domain/errors.js';
 import type { SessionRow, UserRow } from '../../db/schema/index.js';
 import { resolveSession, type StartedSession } from '../../services/auth/sessions.js';
 import type { ServiceDeps } from '../../services/deps.js';
+import type { SessionCache } from '../../services/read-cache.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -51,6 +52,7 @@ function originAllowed(request: FastifyRequest, publicOrigin?: string): boolean 
 export interface AuthOptions {
   deps: ServiceDeps;
   publicOrigin?: string;
+  sessionCache: SessionCache | null;
 }
 
 /**
@@ -59,7 +61,7 @@ export interface AuthOptions {
  * cookie by an HMAC keyed from the encryption key, so nothing is stored for them.
  */
 export default fp<AuthOptions>(
-  async (app, { deps, publicOrigin }) => {
+  async (app, { deps, publicOrigin, sessionCache }) => {
     await app.register(cookie);
     const csrfKey = deps.keyring.derive('csrf');
     const anonymousToken = (pre: string) => crypto.createHmac('sha256', csrfKey).update(pre).digest('base64url');
@@ -86,7 +88,7 @@ export default fp<AuthOptions>(
       if (!url?.startsWith('/api/') || PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix))) return;
       const sessionId = request.cookies[cookieName(request, 'session')];
       if (sessionId && sessionId.length <= 64) {
-        const found = await resolveSession(deps, sessionId);
+        const found = await resolveSession(deps, sessionId, sessionCache);
         if (found) request.auth = { sessionId, ...found };
       }
       const config = request.routeOptions.config;

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { SessionRow, UserRow } from '../../db/schema/index.js';
 import * as repo from '../../db/repositories/sessions.js';
 import type { CoreDeps } from '../deps.js';
+import type { SessionCache } from '../read-cache.js';
 
 // quality.md / ASVS 7.3: idle timeout 30 min, absolute 12 h.
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
@@ -26,14 +27,23 @@ export async function startSession(deps: CoreDeps, userId: string): Promise<Star
   return { id, csrfToken };
 }
 
-/** The live session behind a cookie id, or null (unknown, idle too long, or too old: ended). */
+/**
+ * The live session behind a cookie id, or null (unknown, idle too long, or too old: ended).
+ * The timeouts are checked on every call, cached or not; the rows returned are shared, read-only.
+ */
 export async function resolveSession(
   deps: CoreDeps,
   id: string,
+  cache?: SessionCache | null,
 ): Promise<{ session: SessionRow; user: UserRow } | null> {
   const idHash = hashSessionId(id);
-  const found = await repo.findSessionWithUser(deps.db, idHash);
-  if (!found) return null;
+  let found = cache?.get(idHash);
+  if (!found) {
+    const mark = cache?.mark() ?? 0;
+    found = await repo.findSessionWithUser(deps.db, idHash);
+    if (!found) return null;
+    cache?.set(idHash, found, mark);
+  }
   const now = deps.now().getTime();
   const { session } = found;
   if (now - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS || now - session.createdAt.getTime() > ABSOLUTE_TIMEOUT_MS) {
