@@ -24,6 +24,9 @@ export async function upsertAccounts(db: Db, rows: AccountUpsert[]): Promise<voi
         limitCents: sql`excluded.limit_cents`,
         updatedAt: sql`now()`,
       },
+      // Unchanged accounts (most daily refreshes) are not rewritten.
+      setWhere: sql`(${accounts.name}, ${accounts.officialName}, ${accounts.mask}, ${accounts.type}, ${accounts.subtype}, ${accounts.currency}, ${accounts.availableCents}, ${accounts.currentCents}, ${accounts.limitCents})
+        is distinct from (excluded.name, excluded.official_name, excluded.mask, excluded.type, excluded.subtype, excluded.currency, excluded.available_cents, excluded.current_cents, excluded.limit_cents)`,
     });
 }
 

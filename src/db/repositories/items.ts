@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, or, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { items, type ItemRow } from '../schema/index.js';
 import { insertOrNull, isUniqueViolation } from './errors.js';
@@ -60,12 +60,12 @@ export async function findLinkedItemIds(db: Db): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-/** Takes the item for today's daily run; false when another run already took it today. */
-export async function claimForDailyRefresh(db: Db, id: string, day: string): Promise<boolean> {
-  const rows = await db
+/** Takes these items for today's daily run and returns them, less those another run already took today. */
+export async function claimForDailyRefresh(db: Db, ids: string[], day: string): Promise<ItemRow[]> {
+  if (ids.length === 0) return [];
+  return db
     .update(items)
     .set({ dailyRefreshOn: day })
-    .where(and(eq(items.id, id), or(isNull(items.dailyRefreshOn), ne(items.dailyRefreshOn, day))))
-    .returning({ id: items.id });
-  return rows.length > 0;
+    .where(and(inArray(items.id, ids), or(isNull(items.dailyRefreshOn), ne(items.dailyRefreshOn, day))))
+    .returning();
 }

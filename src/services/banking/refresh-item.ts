@@ -23,14 +23,14 @@ export async function requestRefresh(deps: ServiceDeps, userId: string, itemId: 
  * Live balances and new transactions for one item. A failure keeps the last known figures and
  * records what went wrong on the item (needs re-login, institution down, refresh failed).
  */
-export async function runRefresh(deps: ServiceDeps, itemId: string, attempt: JobAttempt): Promise<void> {
-  const item = await items.findItem(deps.db, itemId);
+export async function runRefresh(deps: ServiceDeps, itemOrId: string | ItemRow, attempt: JobAttempt): Promise<void> {
+  const item = typeof itemOrId === 'string' ? await items.findItem(deps.db, itemOrId) : itemOrId;
   const accessToken = item && accessTokenOf(deps, item);
   if (!item || !accessToken || item.status !== 'ready') return;
   try {
     await storeAccounts(deps.db, item, await deps.plaid.getBalances(accessToken, itemKeyOf(item)));
-    await syncTransactions(deps, item, accessToken);
-    await items.updateItem(deps.db, item.id, { refreshing: false, refreshedAt: deps.now(), health: null, errorCode: null, errorMessage: null });
+    // The refresh's outcome is written with the new cursor, in one statement.
+    await syncTransactions(deps, item, accessToken, { refreshing: false, refreshedAt: deps.now(), health: null, errorCode: null, errorMessage: null });
   } catch (error) {
     if (!(error instanceof PlaidApiError)) throw error;
     const retrying = error.retryable && !attempt.final;

@@ -2,7 +2,7 @@ import type { Transaction } from 'plaid';
 import { fromPlaid } from '../../shared/money.js';
 import type { ItemRow } from '../../db/schema/index.js';
 import { findAccountsOfItem } from '../../db/repositories/accounts.js';
-import { updateItem } from '../../db/repositories/items.js';
+import { updateItem, type ItemPatch } from '../../db/repositories/items.js';
 import { deleteTransactions, upsertTransactions, type NewTransaction } from '../../db/repositories/transactions.js';
 import { PlaidApiError } from '../../integrations/plaid/errors.js';
 import type { SyncPage } from '../../integrations/plaid/client.js';
@@ -14,9 +14,10 @@ const RESTARTS = 3;
 /**
  * /transactions/sync as plaid.md prescribes: page until has_more is false, restart the whole loop
  * from the starting cursor when a page fails with a mutation during pagination, and store the new
- * cursor only with the last page applied, in one database transaction.
+ * cursor only with the last page applied, in one database transaction. `finish` is written to the
+ * item with the cursor (a refresh's outcome), so a sync with nothing new costs one statement.
  */
-export async function syncTransactions(deps: ServiceDeps, item: ItemRow, accessToken: string): Promise<{ added: number; removed: number }> {
+export async function syncTransactions(deps: ServiceDeps, item: ItemRow, accessToken: string, finish: ItemPatch = {}): Promise<{ added: number; removed: number }> {
   const start = item.transactionsCursor;
   for (let restart = 0; ; restart++) {
     const pages: SyncPage[] = [];
@@ -34,17 +35,17 @@ export async function syncTransactions(deps: ServiceDeps, item: ItemRow, accessT
     }
     const last = pages.at(-1)!;
     // Not ready yet: empty arrays and next_cursor "" — keep the cursor we had and try later.
-    if (last.nextCursor === '') return { added: 0, removed: 0 };
     // Nothing new (most daily runs): no transaction to open, at most a new cursor to keep.
-    if (pages.every((page) => page.added.length + page.modified.length + page.removed.length === 0)) {
-      if (last.nextCursor !== start) await updateItem(deps.db, item.id, { transactionsCursor: last.nextCursor });
+    if (last.nextCursor === '' || pages.every((page) => page.added.length + page.modified.length + page.removed.length === 0)) {
+      const patch = { ...finish, ...(last.nextCursor !== '' && last.nextCursor !== start && { transactionsCursor: last.nextCursor }) };
+      if (Object.keys(patch).length > 0) await updateItem(deps.db, item.id, patch);
       return { added: 0, removed: 0 };
     }
-    return apply(deps, item, pages, last.nextCursor);
+    return apply(deps, item, pages, last.nextCursor, finish);
   }
 }
 
-async function apply(deps: ServiceDeps, item: ItemRow, pages: SyncPage[], cursor: string) {
+async function apply(deps: ServiceDeps, item: ItemRow, pages: SyncPage[], cursor: string, finish: ItemPatch) {
   let added = 0;
   let removed = 0;
   await deps.db.transaction(async (tx) => {
@@ -59,7 +60,7 @@ async function apply(deps: ServiceDeps, item: ItemRow, pages: SyncPage[], cursor
       added += page.added.length;
       removed += page.removed.length;
     }
-    await updateItem(tx, item.id, { transactionsCursor: cursor });
+    await updateItem(tx, item.id, { ...finish, transactionsCursor: cursor });
   });
   return { added, removed };
 }
