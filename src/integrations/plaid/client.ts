@@ -1,5 +1,6 @@
 import { Configuration, CountryCode, PlaidApi, PlaidEnvironments, Products, type AccountBase, type Transaction, type RemovedTransaction } from 'plaid';
 import { PlaidApiError, toPlaidError } from './errors.js';
+import { InstitutionCircuits } from './circuit-breaker.js';
 import { ItemRateLimiter } from './rate-limiter.js';
 
 export type PlaidMode = 'simulated' | 'sandbox' | 'production';
@@ -14,8 +15,15 @@ export interface PlaidClientOptions {
   /** Attempts per call for retryable failures (backoff with full jitter between them). */
   attempts?: number;
   limiter?: ItemRateLimiter;
+  circuits?: InstitutionCircuits;
   /** Transactions per /transactions/sync page (Plaid allows up to 500). */
   syncPageSize?: number;
+}
+
+/** The item a call is about: its per-item rate limits, and its institution's circuit when known. */
+export interface ItemRef {
+  key: string;
+  institutionId: string | null;
 }
 
 export interface SyncPage {
@@ -41,6 +49,7 @@ export class PlaidClient {
   private readonly api: PlaidApi;
   private readonly attempts: number;
   private readonly limiter: ItemRateLimiter;
+  readonly circuits: InstitutionCircuits;
   private readonly basePath: string;
 
   constructor(private options: PlaidClientOptions) {
@@ -57,15 +66,21 @@ export class PlaidClient {
     );
     this.attempts = options.attempts ?? 3;
     this.limiter = options.limiter ?? new ItemRateLimiter();
+    this.circuits = options.circuits ?? new InstitutionCircuits();
   }
 
-  private async call<T>(endpoint: string, itemKey: string | null, request: () => Promise<{ data: T }>): Promise<T> {
+  private async call<T>(endpoint: string, item: ItemRef | null, request: () => Promise<{ data: T }>): Promise<T> {
+    const institution = item?.institutionId ?? null;
     for (let attempt = 0; ; attempt++) {
-      if (itemKey) await this.limiter.acquire(itemKey, endpoint);
+      if (institution) this.circuits.admit(institution);
+      if (item) await this.limiter.acquire(item.key, endpoint);
       try {
-        return (await request()).data;
+        const { data } = await request();
+        if (institution) this.circuits.record(institution, null);
+        return data;
       } catch (error) {
         const failure = toPlaidError(error);
+        if (institution) this.circuits.record(institution, failure);
         // PRODUCT_NOT_READY and institution outages last minutes: the job queue retries those later.
         const quick = failure.retryable && !['PRODUCT_NOT_READY', 'INSTITUTION_DOWN', 'INSTITUTION_NOT_RESPONDING'].includes(failure.code);
         if (!quick || attempt + 1 >= this.attempts) throw failure;
@@ -101,8 +116,8 @@ export class PlaidClient {
     return { accessToken: data.access_token, itemId: data.item_id };
   }
 
-  async getItem(accessToken: string, itemKey: string) {
-    const data = await this.call('/item/get', itemKey, () => this.api.itemGet({ access_token: accessToken }));
+  async getItem(accessToken: string, item: ItemRef) {
+    const data = await this.call('/item/get', item, () => this.api.itemGet({ access_token: accessToken }));
     return { institutionId: data.item.institution_id ?? null, errorCode: data.item.error?.error_code ?? null };
   }
 
@@ -114,25 +129,25 @@ export class PlaidClient {
     return { name, logo: logo ?? null, primaryColor: primary_color ?? null, url: url ?? null };
   }
 
-  async getAccounts(accessToken: string, itemKey: string): Promise<AccountBase[]> {
-    return (await this.call('/accounts/get', itemKey, () => this.api.accountsGet({ access_token: accessToken }))).accounts;
+  async getAccounts(accessToken: string, item: ItemRef): Promise<AccountBase[]> {
+    return (await this.call('/accounts/get', item, () => this.api.accountsGet({ access_token: accessToken }))).accounts;
   }
 
-  async getBalances(accessToken: string, itemKey: string): Promise<AccountBase[]> {
-    return (await this.call('/accounts/balance/get', itemKey, () => this.api.accountsBalanceGet({ access_token: accessToken }))).accounts;
+  async getBalances(accessToken: string, item: ItemRef): Promise<AccountBase[]> {
+    return (await this.call('/accounts/balance/get', item, () => this.api.accountsBalanceGet({ access_token: accessToken }))).accounts;
   }
 
-  async syncTransactions(accessToken: string, itemKey: string, cursor: string | null, count = this.options.syncPageSize ?? 500): Promise<SyncPage> {
-    const data = await this.call('/transactions/sync', itemKey, () =>
+  async syncTransactions(accessToken: string, item: ItemRef, cursor: string | null, count = this.options.syncPageSize ?? 500): Promise<SyncPage> {
+    const data = await this.call('/transactions/sync', item, () =>
       this.api.transactionsSync({ access_token: accessToken, count, ...(cursor ? { cursor } : {}) }),
     );
     return { added: data.added, modified: data.modified, removed: data.removed, nextCursor: data.next_cursor, hasMore: data.has_more };
   }
 
   /** Revokes the item. An item Plaid no longer knows counts as removed. */
-  async removeItem(accessToken: string, itemKey: string): Promise<void> {
+  async removeItem(accessToken: string, item: ItemRef): Promise<void> {
     try {
-      await this.call('/item/remove', itemKey, () => this.api.itemRemove({ access_token: accessToken }));
+      await this.call('/item/remove', item, () => this.api.itemRemove({ access_token: accessToken }));
     } catch (error) {
       if (error instanceof PlaidApiError && error.code === 'INVALID_ACCESS_TOKEN') return;
       throw error;

@@ -13,6 +13,7 @@ export const PER_ITEM_LIMITS: Record<string, number> = {
 
 export class ItemRateLimiter {
   private windows = new Map<string, number[]>();
+  private lastSweep = 0;
 
   constructor(
     private limits: Record<string, number> = PER_ITEM_LIMITS,
@@ -26,6 +27,7 @@ export class ItemRateLimiter {
     const key = `${itemKey} ${endpoint}`;
     for (;;) {
       const now = this.now();
+      this.sweep(now);
       const recent = (this.windows.get(key) ?? []).filter((at) => now - at < this.windowMs);
       if (recent.length < limit) {
         recent.push(now);
@@ -35,5 +37,17 @@ export class ItemRateLimiter {
       this.windows.set(key, recent);
       await new Promise((resolve) => setTimeout(resolve, this.windowMs - (now - recent[0]!) + 5));
     }
+  }
+
+  /** Forgets items with no call in the last window, at most once a window: a long-running process over many items stays small. */
+  private sweep(now: number) {
+    if (now - this.lastSweep < this.windowMs) return;
+    this.lastSweep = now;
+    for (const [key, calls] of this.windows) if (now - calls[calls.length - 1]! >= this.windowMs) this.windows.delete(key);
+  }
+
+  /** Items currently tracked (for tests). */
+  get size(): number {
+    return this.windows.size;
   }
 }

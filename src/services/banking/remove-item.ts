@@ -51,7 +51,7 @@ export async function runRevocations(deps: ServiceDeps): Promise<{ revoked: numb
   let postponed = 0;
   for (const row of await revocations.findDueRevocations(deps.db, deps.now())) {
     try {
-      await deps.plaid.removeItem(openAccessToken(deps, row.accessTokenSealed), row.plaidItemId);
+      await deps.plaid.removeItem(openAccessToken(deps, row.accessTokenSealed), { key: row.plaidItemId, institutionId: null });
       await revocations.deleteRevocation(deps.db, row.id);
       revoked++;
     } catch (error) {

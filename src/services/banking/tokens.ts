@@ -1,4 +1,5 @@
 import type { ItemRow } from '../../db/schema/index.js';
+import type { ItemRef } from '../../integrations/plaid/client.js';
 import type { ServiceDeps } from '../deps.js';
 
 const ACCESS_TOKEN = 'items.access_token';
@@ -15,5 +16,5 @@ export function accessTokenOf(deps: Pick<ServiceDeps, 'keyring'>, item: ItemRow)
 export const sealPublicToken = (deps: Pick<ServiceDeps, 'keyring'>, token: string) => deps.keyring.seal(token, PUBLIC_TOKEN);
 export const openPublicToken = (deps: Pick<ServiceDeps, 'keyring'>, sealed: string) => deps.keyring.open(sealed, PUBLIC_TOKEN);
 
-/** The key Plaid's per-item limits are counted under. */
-export const itemKeyOf = (item: ItemRow) => item.plaidItemId ?? item.id;
+/** What Plaid calls about this item are counted under: its per-item limits and its institution's circuit. */
+export const itemKeyOf = (item: ItemRow): ItemRef => ({ key: item.plaidItemId ?? item.id, institutionId: item.plaidInstitutionId });
