@@ -21,8 +21,8 @@ class BoundedMap<K, V> extends Map<K, V> {
 /**
  * Sessions with their person, by the hash of the cookie's id, for the instance that owns its
  * database (the embedded one). Every change to a person's users or sessions row (sign-out, a
- * password change, a profile edit, the data version going up) clears that person's entries
- * before the writer goes on (src/db/change-feed.ts). A lookup that started before a change may
+ * password change, a profile edit) clears that person's entries before the writer goes on
+ * (src/db/change-feed.ts); a change to their banking data only moves the entries' data version. A lookup that started before a change may
  * have read the old row: `mark()` taken before the read makes `set()` refuse such a result.
  */
 export class SessionCache {
@@ -50,6 +50,15 @@ export class SessionCache {
     this.#changes++;
     for (const idHash of this.#byUser.get(userId) ?? []) this.#entries.delete(idHash);
     this.#byUser.delete(userId);
+  }
+
+  /** Only the person's banking data changed: their sessions stay, carrying the new data version. */
+  dataChanged(userId: string, dataVersion: number): void {
+    this.#changes++;
+    for (const idHash of this.#byUser.get(userId) ?? []) {
+      const found = this.#entries.get(idHash);
+      if (found) this.#entries.set(idHash, { session: found.session, user: { ...found.user, dataVersion: Math.max(found.user.dataVersion, dataVersion) } });
+    }
   }
 }
 
@@ -81,7 +90,9 @@ export interface ReadCaches {
 
 export async function openReadCaches(database: Database): Promise<ReadCaches> {
   const sessions = new SessionCache();
-  const stop = await listenForUserChanges(database, (userId) => sessions.userChanged(userId));
+  const stop = await listenForUserChanges(database, (change) =>
+    change.kind === 'data' ? sessions.dataChanged(change.userId, change.dataVersion) : sessions.userChanged(change.userId),
+  );
   return {
     sessions: stop ? sessions : null,
     dashboards: new DashboardCache(),

@@ -3,8 +3,8 @@ ALTER TABLE "users" ADD COLUMN "data_version" bigint DEFAULT 0 NOT NULL;--> stat
 -- write path, raw SQL included, can leave them stale:
 -- 1. users.data_version goes up in the same transaction as any change to the person's items,
 --    accounts, transactions or budget trackers (statement-level: one bump per statement, not per row);
--- 2. a NOTIFY on cashview_user_changes with the person's id whenever their users or sessions row
---    changes (the data_version bump included), for the instance that caches sessions.
+-- 2. a NOTIFY on cashview_user_changes whenever a person's users or sessions row changes, for the
+--    instance that caches sessions: "data <id> <version>" for a data version bump alone, else "user <id>".
 CREATE FUNCTION cashview_bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_TABLE_NAME = 'transactions' THEN
@@ -19,7 +19,13 @@ CREATE FUNCTION cashview_notify_user_change() RETURNS trigger LANGUAGE plpgsql A
 DECLARE
   changed jsonb := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END);
 BEGIN
-  PERFORM pg_notify('cashview_user_changes', changed ->> TG_ARGV[0]);
+  -- "data <id> <version>" when only the data version moved (the person's banking data changed),
+  -- "user <id>" for anything else (profile, sessions): caches of the session keep the former.
+  IF TG_TABLE_NAME = 'users' AND TG_OP = 'UPDATE' AND (to_jsonb(OLD) - 'data_version') = (changed - 'data_version') THEN
+    PERFORM pg_notify('cashview_user_changes', 'data ' || (changed ->> 'id') || ' ' || (changed ->> 'data_version'));
+  ELSE
+    PERFORM pg_notify('cashview_user_changes', 'user ' || (changed ->> TG_ARGV[0]));
+  END IF;
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER items_version_ins AFTER INSERT ON items REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION cashview_bump_data_version();--> statement-breakpoint

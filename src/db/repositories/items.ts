@@ -31,14 +31,6 @@ export async function findItemsOfUser(db: Db, userId: string): Promise<ItemRow[]
   return db.select().from(items).where(eq(items.userId, userId)).orderBy(items.createdAt);
 }
 
-export async function hasInstitution(db: Db, userId: string, plaidInstitutionId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: items.id })
-    .from(items)
-    .where(and(eq(items.userId, userId), eq(items.plaidInstitutionId, plaidInstitutionId)));
-  return row !== undefined;
-}
-
 /** Applies the patch; null when it would give the person a second copy of an institution. */
 export async function updateItem(db: Db, id: string, patch: ItemPatch): Promise<ItemRow | null | undefined> {
   try {
@@ -52,6 +44,22 @@ export async function updateItem(db: Db, id: string, patch: ItemPatch): Promise<
 
 export async function deleteItem(db: Db, id: string): Promise<void> {
   await db.delete(items).where(eq(items.id, id));
+}
+
+/** Deletes the person's item and returns it; undefined when it is not theirs (or not there). */
+export async function deleteOwnItem(db: Db, userId: string, id: string): Promise<ItemRow | undefined> {
+  const [row] = await db.delete(items).where(and(eq(items.id, id), eq(items.userId, userId))).returning();
+  return row;
+}
+
+/** Marks the person's linked, ready item as refreshing and returns it; undefined otherwise. */
+export async function markRefreshing(db: Db, userId: string, id: string): Promise<ItemRow | undefined> {
+  const [row] = await db
+    .update(items)
+    .set({ refreshing: true, updatedAt: sql`now()` })
+    .where(and(eq(items.id, id), eq(items.userId, userId), eq(items.status, 'ready'), isNotNull(items.accessTokenSealed)))
+    .returning();
+  return row;
 }
 
 /** Every item with an access token: what the daily job refreshes. */

@@ -17,7 +17,7 @@ const alreadyLinked = (name = 'this institution') =>
  * that talks to Plaid. The institution id from Link (when given) refuses a second copy up front.
  */
 export async function requestLink(deps: ServiceDeps, userId: string, input: { publicToken: string; institutionId?: string }): Promise<ItemRow> {
-  if (input.institutionId && (await items.hasInstitution(deps.db, userId, input.institutionId))) throw alreadyLinked();
+  // The institution id from Link (when given) meets the (person, institution) unique key here.
   const item = await items.insertItem(deps.db, {
     id: crypto.randomUUID(),
     userId,

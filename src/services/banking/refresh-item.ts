@@ -9,14 +9,15 @@ import { accessTokenOf, itemKeyOf } from './tokens.js';
 
 /** Queues a refresh (one at a time per institution) and answers at once. */
 export async function requestRefresh(deps: ServiceDeps, userId: string, itemId: string): Promise<ItemRow> {
-  const item = await items.findOwnItem(deps.db, userId, itemId);
-  if (!item) throw notFound('That institution');
-  if (item.status !== 'ready' || !item.accessTokenSealed) {
-    throw conflict('INSTITUTION_NOT_READY', item.status === 'linking' ? 'This institution is still being linked.' : 'This institution could not be linked; remove it and link it again.');
+  const item = await items.markRefreshing(deps.db, userId, itemId);
+  if (!item) {
+    // Nothing marked: say why (the usual case above costs one statement).
+    const found = await items.findOwnItem(deps.db, userId, itemId);
+    if (!found) throw notFound('That institution');
+    throw conflict('INSTITUTION_NOT_READY', found.status === 'linking' ? 'This institution is still being linked.' : 'This institution could not be linked; remove it and link it again.');
   }
-  const updated = await items.updateItem(deps.db, item.id, { refreshing: true });
   await deps.jobs.send('refresh-item', { itemId: item.id }, { singletonKey: item.id, retryLimit: 4 });
-  return updated ?? item;
+  return item;
 }
 
 /**

@@ -25,11 +25,9 @@ export async function queueRevocations(tx: Db, rows: ItemRow[], now: Date): Prom
 /** Deletes the institution here at once; revoking it at Plaid happens in the background. */
 export async function deleteInstitution(deps: ServiceDeps, userId: string, itemId: string): Promise<void> {
   const found = await deps.db.transaction(async (tx) => {
-    const item = await items.findOwnItem(tx, userId, itemId);
-    if (!item) return false;
-    await queueRevocations(tx, [item], deps.now());
-    await items.deleteItem(tx, item.id);
-    return true;
+    const item = await items.deleteOwnItem(tx, userId, itemId);
+    if (item) await queueRevocations(tx, [item], deps.now());
+    return item !== undefined;
   });
   if (!found) throw notFound('That institution');
   await deps.jobs.send('revoke-items', {});
