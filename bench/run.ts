@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { runDaily } from '../src/services/daily.js';
 import { firstLoadJs, LIMIT_KB } from '../scripts/check-bundle.mjs';
 import { person, seedDashboard, seedItems, startBench } from './harness.js';
+import { lighthouseScores } from './lighthouse.js';
 
 // `npm run bench` (full) or `npm run bench -- --quick` (under two minutes, run in CI).
 const quick = process.argv.includes('--quick');
@@ -142,6 +143,26 @@ async function startup() {
   }
 }
 
+/** Lighthouse's mobile profile on the dashboard of a person with 10 institutions and 60 accounts. */
+async function lighthouse() {
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!fs.existsSync(chromium) || !fs.existsSync('dist/web/index.html')) {
+    report('Lighthouse on the dashboard', `not run (${fs.existsSync(chromium) ? 'web app not built: npm run build' : `no Chromium at ${chromium}`})`, 'performance and accessibility ≥ 95');
+    return;
+  }
+  console.log('Lighthouse on the dashboard…');
+  const bench = await startBench({});
+  try {
+    const { user, headers } = await person(bench.deps);
+    await seedDashboard(bench.deps, user.id);
+    const scores = await lighthouseScores(`${bench.url}/dashboard`, headers.cookie);
+    results.lighthouse = scores;
+    report('Lighthouse on the dashboard (mobile profile)', `performance ${scores.performance}, accessibility ${scores.accessibility}`, 'performance and accessibility ≥ 95');
+  } finally {
+    await bench.close();
+  }
+}
+
 function bundle() {
   if (!fs.existsSync('dist/web/index.html')) {
     report('first-load JavaScript', 'not built (npm run build)', `≤ ${LIMIT_KB} KB gz`);
@@ -158,6 +179,7 @@ await dashboardThroughput();
 if (process.env.DATABASE_URL) await dashboardThroughput(process.env.DATABASE_URL);
 await dailyJob();
 await startup();
+await lighthouse();
 bundle();
 
 results.rows = rows;

@@ -6,7 +6,8 @@ import { notFound } from '../../domain/errors.js';
 
 /**
  * Serves the built web app (dist/web) and answers unknown non-API paths with its index.html,
- * so deep links work. Hashed assets are cached for good; index.html never.
+ * so deep links work. Hashed assets are cached for good; index.html never. Compressed copies made
+ * at build time are sent where the browser accepts them.
  */
 export default fp<{ root: string }>(
   async (app, { root }) => {
@@ -16,6 +17,8 @@ export default fp<{ root: string }>(
         root,
         index: false,
         wildcard: false,
+        // The build writes .br and .gz copies (vite.config.ts): sent to browsers that take them.
+        preCompressed: true,
         setHeaders: (res, file) => {
           res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
         },
