@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { sessions, users, type SessionRow, type UserRow } from '../schema/index.js';
 
@@ -6,15 +6,27 @@ export async function insertSession(db: Db, row: SessionRow): Promise<void> {
   await db.insert(sessions).values(row);
 }
 
+const prepareFindSession = (db: Db) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, sql.placeholder('idHash')))
+    .prepare('find_session_with_user');
+// Every signed-in request runs it: built once per database handle, and on Postgres parsed and
+// planned once per connection.
+const findSessionQueries = new WeakMap<Db, ReturnType<typeof prepareFindSession>>();
+
 export async function findSessionWithUser(
   db: Db,
   idHash: string,
 ): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, idHash));
+  let query = findSessionQueries.get(db);
+  if (!query) {
+    query = prepareFindSession(db);
+    findSessionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ idHash });
   return row;
 }
 
