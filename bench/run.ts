@@ -32,8 +32,8 @@ async function apiLatencyWithSlowPlaid() {
   try {
     const { user, headers: withJson } = await person(bench.deps);
     const { 'content-type': _json, ...headers } = withJson;
-    const ids = (await seedItems(bench, user.id, quick ? 200 : 1200)).slice();
-    const amount = quick ? 100 : 1000;
+    const ids = (await seedItems(bench, user.id, quick ? 400 : 1200)).slice();
+    const amount = quick ? 300 : 1000;
     const token = 'public-sandbox-00000000-0000-4000-8000-000000000000';
     const link = async (n: number) => load(`${bench.url}/api/institutions`, { method: 'POST', headers: withJson, body: JSON.stringify({ publicToken: token }), amount: n });
     let next = 0;
