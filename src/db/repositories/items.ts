@@ -42,8 +42,9 @@ export async function updateItem(db: Db, id: string, patch: ItemPatch): Promise<
   }
 }
 
-export async function deleteItem(db: Db, id: string): Promise<void> {
-  await db.delete(items).where(eq(items.id, id));
+/** Deletes every item of the person in one statement (item rows locked before the users row: see sync-transactions.ts). */
+export async function deleteItemsOfUser(db: Db, userId: string): Promise<void> {
+  await db.delete(items).where(eq(items.userId, userId));
 }
 
 /** Deletes the person's item and returns it; undefined when it is not theirs (or not there). */

@@ -49,6 +49,9 @@ async function apply(deps: ServiceDeps, item: ItemRow, pages: SyncPage[], cursor
   let added = 0;
   let removed = 0;
   await deps.db.transaction(async (tx) => {
+    // The item's row first: every transaction that changes a person's data locks item rows before
+    // their users row (whose data version the triggers bump), so two never wait on each other.
+    await updateItem(tx, item.id, { ...finish, transactionsCursor: cursor });
     const accountIds = new Map((await findAccountsOfItem(tx, item.id)).map((account) => [account.plaidAccountId, account.id]));
     for (const page of pages) {
       const rows = [...page.added, ...page.modified].flatMap((txn) => {
@@ -60,7 +63,6 @@ async function apply(deps: ServiceDeps, item: ItemRow, pages: SyncPage[], cursor
       added += page.added.length;
       removed += page.removed.length;
     }
-    await updateItem(tx, item.id, { ...finish, transactionsCursor: cursor });
   });
   return { added, removed };
 }

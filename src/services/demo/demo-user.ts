@@ -56,7 +56,7 @@ export async function resetDemo(deps: ServiceDeps): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const linked = await items.findItemsOfUser(tx, user.id);
     await queueRevocations(tx, linked, deps.now());
-    for (const item of linked) await items.deleteItem(tx, item.id);
+    await items.deleteItemsOfUser(tx, user.id);
   });
   await deps.jobs.send('revoke-items', {});
   if (deps.plaid.mode !== 'production') await linkDemoBank(deps, user);

@@ -9,7 +9,7 @@ import { hashPassword } from '../auth/password-hashing.js';
 import { passwordWeakness } from '../auth/password-policy.js';
 import { rotateSessions, type StartedSession } from '../auth/sessions.js';
 import { queueRevocations } from '../banking/remove-item.js';
-import { findItemsOfUser } from '../../db/repositories/items.js';
+import { deleteItemsOfUser, findItemsOfUser } from '../../db/repositories/items.js';
 
 const PHONE_CONTEXT = 'users.phone';
 
@@ -114,6 +114,8 @@ export async function deleteProfile(deps: ServiceDeps, userId: string, currentPa
   await confirmCurrentPassword(deps, user, currentPassword);
   await deps.db.transaction(async (tx) => {
     await queueRevocations(tx, await findItemsOfUser(tx, user.id), deps.now());
+    // Items before the users row: the order every writer of a person's data locks them in.
+    await deleteItemsOfUser(tx, user.id);
     await users.deleteUser(tx, user.id);
   });
   await deps.jobs.send('revoke-items', {});
