@@ -7,7 +7,7 @@ import type { ServiceDeps } from './deps.js';
 import { deliverNotifications } from './notifications/deliver.js';
 import { evaluateDueTrackers } from './notifications/evaluate.js';
 
-/** Items a lane claims at once: few enough that a crash or an uneven end leaves little undone. */
+/** Items a lane claims at once, at most: few enough that a crash or an uneven end leaves little undone. */
 const CLAIM_BATCH = 5;
 
 export interface DailyOptions {
@@ -29,8 +29,11 @@ export async function runDaily(deps: ServiceDeps, options: DailyOptions = {}) {
   // Each lane claims a few items in one statement, then refreshes them one after the other: the
   // database work per item (on PGlite, on the event loop) is what keeps the job from its bound.
   const ids = await findLinkedItemIds(deps.db);
-  const batches = Array.from({ length: Math.ceil(ids.length / CLAIM_BATCH) }, (_, i) => ids.slice(i * CLAIM_BATCH, (i + 1) * CLAIM_BATCH));
-  await forEachLimit(batches, options.concurrency ?? 8, async (batch) => {
+  const concurrency = options.concurrency ?? 8;
+  // Never so large that lanes go idle: a few items keep every lane busy with batches of one.
+  const size = Math.max(1, Math.min(CLAIM_BATCH, Math.floor(ids.length / concurrency)));
+  const batches = Array.from({ length: Math.ceil(ids.length / size) }, (_, i) => ids.slice(i * size, (i + 1) * size));
+  await forEachLimit(batches, concurrency, async (batch) => {
     for (const item of await claimForDailyRefresh(deps.db, batch, day)) {
       await runRefresh(deps, item, { final: true }).then(() => refreshed++, () => undefined);
     }
