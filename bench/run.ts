@@ -155,7 +155,13 @@ async function lighthouse() {
   try {
     const { user, headers } = await person(bench.deps);
     await seedDashboard(bench.deps, user.id);
-    const scores = await lighthouseScores(`${bench.url}/dashboard`, headers.cookie);
+    // A browser that fails to start is reported, not allowed to take the other figures with it.
+    const scores = await lighthouseScores(`${bench.url}/dashboard`, headers.cookie).catch((error: Error) => error);
+    if (scores instanceof Error) {
+      results.lighthouse = { error: scores.message };
+      report('Lighthouse on the dashboard (mobile profile)', `could not run: ${scores.message}`, 'performance and accessibility ≥ 95');
+      return;
+    }
     results.lighthouse = scores;
     report('Lighthouse on the dashboard (mobile profile)', `performance ${scores.performance}, accessibility ${scores.accessibility}`, 'performance and accessibility ≥ 95');
   } finally {
