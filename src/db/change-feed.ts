@@ -6,7 +6,7 @@ const CHANNEL = 'cashview_user_changes';
 /** A person's profile or sessions changed; or only their banking data, now at `dataVersion`. */
 export type UserChange = { kind: 'user'; userId: string } | { kind: 'data'; userId: string; dataVersion: number };
 
-export function parseUserChange(payload: string): UserChange | null {
+function parseUserChange(payload: string): UserChange | null {
   const [kind, userId, version] = payload.split(' ');
   if (!userId) return null;
   if (kind === 'data' && version !== undefined) return { kind, userId, dataVersion: Number(version) };

@@ -22,8 +22,9 @@ class BoundedMap<K, V> extends Map<K, V> {
  * Sessions with their person, by the hash of the cookie's id, for the instance that owns its
  * database (the embedded one). Every change to a person's users or sessions row (sign-out, a
  * password change, a profile edit) clears that person's entries before the writer goes on
- * (src/db/change-feed.ts); a change to their banking data only moves the entries' data version. A lookup that started before a change may
- * have read the old row: `mark()` taken before the read makes `set()` refuse such a result.
+ * (src/db/change-feed.ts); a change to their banking data only moves the entries' data version.
+ * A lookup that started before a change may have read the old row: `mark()` taken before the read
+ * makes `set()` refuse such a result.
  */
 export class SessionCache {
   readonly #entries = new BoundedMap<string, SessionWithUser>(10_000);

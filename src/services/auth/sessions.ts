@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
-import type { SessionRow, UserRow } from '../../db/schema/index.js';
 import * as repo from '../../db/repositories/sessions.js';
 import type { CoreDeps } from '../deps.js';
-import type { SessionCache } from '../read-cache.js';
+import type { SessionCache, SessionWithUser } from '../read-cache.js';
 
 // quality.md / ASVS 7.3: idle timeout 30 min, absolute 12 h.
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
@@ -35,7 +34,7 @@ export async function resolveSession(
   deps: CoreDeps,
   id: string,
   cache?: SessionCache | null,
-): Promise<{ session: SessionRow; user: UserRow } | null> {
+): Promise<SessionWithUser | null> {
   const idHash = hashSessionId(id);
   let found = cache?.get(idHash);
   if (!found) {
