@@ -5,6 +5,8 @@ export interface AccountBalances {
   type: string;
   availableCents: number | null;
   currentCents: number | null;
+  /** A hidden account is listed but counts in no total. */
+  hidden?: boolean;
 }
 
 export interface Totals {
@@ -15,9 +17,10 @@ export interface Totals {
 /**
  * product.md section 3: depository adds available (current when available is null); credit
  * subtracts what is owed; loans subtract only in the "with loans" total; everything else adds
- * current. A null balance counts as 0; a 0 is a real 0.
+ * current. A null balance counts as 0; a 0 is a real 0. A hidden account counts as nothing.
  */
 export function contribution(account: AccountBalances): Totals {
+  if (account.hidden) return { withoutLoansCents: 0, withLoansCents: 0 };
   const current = account.currentCents ?? 0;
   switch (account.type) {
     case 'depository': {

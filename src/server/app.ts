@@ -74,6 +74,11 @@ export async function buildApp(deps: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // A POST with no body at all (as curl sends it) is read as an empty object: the route's schema
+  // then takes it, or names each missing field, instead of refusing "null".
+  app.addHook('preValidation', async (request) => {
+    if (request.body === null || request.body === undefined) request.body = {};
+  });
 
   // Shutting down: answers still in flight end their connection, so closing does not wait for
   // keep-alive sockets to time out (SIGTERM must finish within 10 s, dropping nothing).

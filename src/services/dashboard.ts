@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dashboardAnswer, type Dashboard, type DashboardAccount } from '../shared/contracts/dashboard.js';
 import { budgetTrackable } from '../shared/accounts.js';
-import { accountsTotal, breakdown, totalsOf } from '../domain/net-worth.js';
+import { breakdown, contribution, totalsOf } from '../domain/net-worth.js';
 import { localDay } from '../domain/budgets.js';
 import { findAccountsOfUser } from '../db/repositories/accounts.js';
 import { findItemsOfUser } from '../db/repositories/items.js';
@@ -30,6 +30,8 @@ export async function getDashboard(deps: Pick<ServiceDeps, 'db' | 'now'>, person
       availableCents: account.availableCents,
       currentCents: account.currentCents,
       limitCents: account.limitCents,
+      contribution: contribution(account),
+      hidden: account.hidden,
       budgetTrackable: budgetTrackable(account.type, account.subtype),
       budgetTracker: trackers.get(account.id) ?? null,
     });
@@ -37,7 +39,7 @@ export async function getDashboard(deps: Pick<ServiceDeps, 'db' | 'now'>, person
   }
   const institutions = items.map((item) => {
     const list = byItem.get(item.id) ?? [];
-    return { ...toInstitution(item), totals: accountsTotal(list), accounts: list };
+    return { ...toInstitution(item), totals: totalsOf(list.map((account) => account.contribution)), accounts: list };
   });
   return {
     netWorth: totalsOf(institutions.map((i) => i.totals)),

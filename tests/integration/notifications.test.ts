@@ -106,11 +106,45 @@ describe('the daily notifications', () => {
     const { user } = await personWithTracker(ctx.deps, { nextOn: today(), profileType: 'sandbox' });
     await evaluateDueTrackers(ctx.deps);
     await deliverNotifications(ctx.deps);
-    expect((await agent.request('GET', '/api/notifications')).json()).toEqual({ notifications: [] });
+    expect((await agent.request('GET', '/api/notifications')).json()).toEqual({ notifications: [], unreadCount: 0 });
     const owner = new Agent(ctx.app);
     await owner.signIn(user.username, 'a long and private phrase');
     const list = (await owner.request('GET', '/api/notifications')).json().notifications;
     expect(list).toEqual([expect.objectContaining({ accountName: 'Everyday Checking', status: 'skipped', detail: 'not sent: sandbox profile' })]);
     expect(me.id).not.toBe(user.id);
+  });
+
+  it('names the institution and the account’s mask, as they were when written', async () => {
+    const { user, accountId } = await personWithTracker(ctx.deps, { nextOn: today(), profileType: 'sandbox' });
+    await ctx.deps.db.execute(sql`update accounts set mask = '4321' where id = ${accountId}`);
+    await evaluateDueTrackers(ctx.deps);
+    await ctx.deps.db.execute(sql`update items set name = 'Renamed Bank' where user_id = ${user.id}`);
+    const owner = new Agent(ctx.app);
+    await owner.signIn(user.username, 'a long and private phrase');
+    const [listed] = (await owner.request('GET', '/api/notifications')).json().notifications;
+    expect(listed).toMatchObject({ institutionName: 'Fixture Bank', accountName: 'Everyday Checking', accountMask: '4321' });
+  });
+
+  it('counts unread notifications until their owner reads them, and only their own', async () => {
+    const { user, trackerId } = await personWithTracker(ctx.deps, { nextOn: today(), profileType: 'sandbox', frequencyDays: 1 });
+    const other = await personWithTracker(ctx.deps, { nextOn: today(), profileType: 'sandbox' });
+    await evaluateDueTrackers(ctx.deps);
+    const owner = new Agent(ctx.app);
+    await owner.signIn(user.username, 'a long and private phrase');
+    const first = (await owner.request('GET', '/api/notifications')).json();
+    expect(first.unreadCount).toBe(1);
+    expect(first.notifications[0].read).toBe(false);
+    const read = await owner.request('POST', '/api/notifications/read', {});
+    expect(read.statusCode).toBe(204);
+    expect((await owner.request('GET', '/api/notifications')).json()).toMatchObject({ unreadCount: 0, notifications: [{ read: true }] });
+    // Read as curl would send it: no body at all.
+    expect((await owner.request('POST', '/api/notifications/read')).statusCode).toBe(204);
+    // A later one is unread again; the other person's stays unread throughout.
+    await ctx.deps.db.execute(sql`update budget_trackers set next_notification_on = ${addDays(today(), -1)} where id = ${trackerId}`);
+    await evaluateDueTrackers(ctx.deps);
+    expect((await owner.request('GET', '/api/notifications')).json().unreadCount).toBe(1);
+    const stranger = new Agent(ctx.app);
+    await stranger.signIn(other.user.username, 'a long and private phrase');
+    expect((await stranger.request('GET', '/api/notifications')).json().unreadCount).toBe(1);
   });
 });

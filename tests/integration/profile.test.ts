@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, uniqueName } from '../helpers/agent.js';
 import { rowsOf } from '../helpers/sql.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
+import { linkSandbox } from '../helpers/banking.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -78,6 +79,31 @@ describe('editing one’s profile', () => {
     const cross = await alice.request('DELETE', '/api/users/me', { currentPassword: b.password });
     expect(cross.statusCode).toBe(400);
     expect((await alice.refresh()).user).not.toBeNull();
+  });
+});
+
+describe('the kind of bank data', () => {
+  it('changes while nothing is linked, and is refused once a bank is, saying what to do', async () => {
+    const agent = new Agent(ctx.app);
+    const me = await agent.signUp();
+    // This server runs the simulated Plaid: real banks are not offered, and say why.
+    const refused = await agent.request('PATCH', '/api/users/me', { currentPassword: me.password, profileType: 'production' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields.profileType).toMatch(/no Plaid keys/);
+    // A "production" profile from before (or made another way) can move to demo data.
+    await ctx.deps.db.execute(sql`update users set profile_type = 'production' where id = ${me.id}`);
+    const token = await agent.request('POST', '/api/sandbox/public-tokens', { institutionId: 'ins_109508', username: 'user_good', password: 'pass_good' });
+    expect(token.statusCode).toBe(403);
+    expect(token.json().error.message).toMatch(/Profile page/);
+    const changed = await agent.request('PATCH', '/api/users/me', { currentPassword: me.password, profileType: 'sandbox' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().user.profileType).toBe('sandbox');
+    const linked = await linkSandbox(agent, 'ins_109508');
+    expect(linked.status).toBe('ready');
+    await ctx.deps.db.execute(sql`update users set profile_type = 'production' where id = ${me.id}`);
+    const locked = await agent.request('PATCH', '/api/users/me', { currentPassword: me.password, profileType: 'sandbox' });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().error.message).toMatch(/Remove your institutions/);
   });
 });
 

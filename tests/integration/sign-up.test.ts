@@ -66,6 +66,18 @@ describe('sign up', () => {
     expect(await countUsers()).toBe(before);
   });
 
+  it('does not offer real banks on a server without Plaid keys, and says why', async () => {
+    const agent = new Agent(ctx.app);
+    const session = await agent.request('GET', '/api/session');
+    expect(session.json().server.realBanksUnavailable).toMatch(/no Plaid keys/);
+    await agent.refresh();
+    const input = validSignUp({ profileType: 'production' });
+    const response = await agent.request('POST', '/api/users', input);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields.profileType).toMatch(/not available: this server has no Plaid keys/);
+    expect(await rowsOf(ctx.deps.db, sql`select 1 from users where username = ${input.username}`)).toEqual([]);
+  });
+
   it('refuses a username already taken in another case', async () => {
     const first = await new Agent(ctx.app).signUp({ username: uniqueName('Grace') });
     const agent = new Agent(ctx.app);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountsTotal, breakdown, contribution } from '../../src/domain/net-worth.js';
-import { budgetTrackable, cardFigures, tone } from '../../src/shared/accounts.js';
+import { accountKind, budgetTrackable, rowFigures, tone } from '../../src/shared/accounts.js';
 
 const dep = (availableCents: number | null, currentCents: number | null = null) => ({ type: 'depository', availableCents, currentCents });
 const credit = (currentCents: number | null) => ({ type: 'credit', availableCents: null, currentCents });
@@ -59,23 +59,44 @@ describe('net worth (product.md section 3)', () => {
   });
 });
 
-describe('account cards and eligibility', () => {
-  it('shows limit, spent and available for a credit card, computing available from the limit', () => {
-    expect(cardFigures({ type: 'credit', subtype: 'credit card', availableCents: null, currentCents: 41000, limitCents: 200000 })).toEqual([
-      { label: 'Limit', cents: 200000 },
-      { label: 'Spent', cents: 41000 },
-      { label: 'Available', cents: 159000 },
-    ]);
+describe('account rows and eligibility', () => {
+  const row = (type: string, availableCents: number | null, currentCents: number | null, limitCents: number | null = null, hidden = false) => {
+    const balances = { type, availableCents, currentCents, hidden };
+    return rowFigures({ ...balances, limitCents, contribution: contribution(balances) });
+  };
+
+  it('counts what a credit card owes, negative, with its limit and available credit beside it', () => {
+    expect(row('credit', null, 41000, 200000)).toEqual({
+      counted: { label: 'Owed', cents: -41000 },
+      context: [
+        { label: 'Limit', cents: 200000 },
+        { label: 'Available credit', cents: 159000 },
+      ],
+    });
   });
 
-  it('uses Plaid’s available for a credit card without a limit', () => {
-    expect(cardFigures({ type: 'credit', subtype: 'credit card', availableCents: 7000, currentCents: 3000, limitCents: null })[2]).toEqual({ label: 'Available', cents: 7000 });
+  it('uses Plaid’s available credit for a card without a limit', () => {
+    expect(row('credit', 7000, 3000).context).toEqual([{ label: 'Available credit', cents: 7000 }]);
   });
 
-  it('shows available and current for checking, current for other deposits, outstanding for the rest', () => {
-    expect(cardFigures({ type: 'depository', subtype: 'checking', availableCents: 1, currentCents: 2, limitCents: null }).map((f) => f.label)).toEqual(['Available', 'Current']);
-    expect(cardFigures({ type: 'depository', subtype: 'savings', availableCents: 1, currentCents: 2, limitCents: null })).toEqual([{ label: 'Current', cents: 2 }]);
-    expect(cardFigures({ type: 'loan', subtype: 'mortgage', availableCents: null, currentCents: 9, limitCents: null })).toEqual([{ label: 'Outstanding balance', cents: 9 }]);
+  it('counts a savings account by what is available and shows current beside it only when it differs', () => {
+    expect(row('depository', 20000, 21000)).toEqual({ counted: { label: 'Available', cents: 20000 }, context: [{ label: 'Current', cents: 21000 }] });
+    expect(row('depository', 500, 500).context).toEqual([]);
+    expect(row('depository', null, 100000).counted).toEqual({ label: 'Balance', cents: 100000 });
+  });
+
+  it('labels investments by value and loans by what is owed, negative', () => {
+    expect(row('investment', null, 32076).counted).toEqual({ label: 'Value', cents: 32076 });
+    expect(row('loan', null, 5630206).counted).toEqual({ label: 'Owed', cents: -5630206 });
+  });
+
+  it('counts a hidden account as nothing', () => {
+    expect(contribution({ type: 'depository', availableCents: 500, currentCents: 500, hidden: true })).toEqual({ withoutLoansCents: 0, withLoansCents: 0 });
+    expect(row('credit', null, 41000, 200000, true)).toEqual({ counted: { label: 'Counted', cents: 0 }, context: [{ label: 'Balance', cents: 41000 }] });
+  });
+
+  it('puts each type in its group', () => {
+    expect(['depository', 'credit', 'investment', 'loan', 'other', 'brokerage'].map(accountKind)).toEqual(['cash', 'credit', 'investments', 'loans', 'other', 'other']);
   });
 
   it('lets only credit, checking and paypal accounts carry a budget tracker', () => {

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { accounts, type AccountRow } from '../schema/index.js';
+import { accounts, removedAccounts, type AccountRow } from '../schema/index.js';
 
 export type AccountUpsert = Omit<typeof accounts.$inferInsert, 'updatedAt'>;
 
@@ -43,8 +43,34 @@ export async function findOwnAccount(db: Db, userId: string, id: string): Promis
   return row;
 }
 
-/** Deletes the person's account (its transactions go with it); false when there was none. */
+/**
+ * Deletes the person's account (its transactions go with it) and remembers its Plaid id for the
+ * item, in one transaction, so nothing brings it back; false when there was none.
+ */
 export async function deleteOwnAccount(db: Db, userId: string, id: string): Promise<boolean> {
-  const rows = await db.delete(accounts).where(and(eq(accounts.id, id), eq(accounts.userId, userId))).returning({ id: accounts.id });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(accounts)
+      .where(and(eq(accounts.id, id), eq(accounts.userId, userId)))
+      .returning({ itemId: accounts.itemId, plaidAccountId: accounts.plaidAccountId });
+    if (!row) return false;
+    await tx.insert(removedAccounts).values({ ...row, userId }).onConflictDoNothing();
+    return true;
+  });
+}
+
+/** Plaid account ids the person removed from this item. */
+export async function findRemovedPlaidAccountIds(db: Db, itemId: string): Promise<Set<string>> {
+  const rows = await db.select({ id: removedAccounts.plaidAccountId }).from(removedAccounts).where(eq(removedAccounts.itemId, itemId));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Hides or shows the person's account; undefined when it is not theirs. */
+export async function setOwnAccountHidden(db: Db, userId: string, id: string, hidden: boolean): Promise<AccountRow | undefined> {
+  const [row] = await db
+    .update(accounts)
+    .set({ hidden, updatedAt: sql`now()` })
+    .where(and(eq(accounts.id, id), eq(accounts.userId, userId)))
+    .returning();
+  return row;
 }

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { accounts, budgetTrackers, transactions, users, type BudgetTrackerRow } from '../schema/index.js';
+import { accounts, budgetTrackers, items, transactions, users, type BudgetTrackerRow } from '../schema/index.js';
 import { EXCLUDED_LEGACY_CATEGORIES, EXCLUDED_PRIMARY_CATEGORIES } from '../../domain/budgets.js';
 import { insertOrNull } from './errors.js';
 
@@ -60,10 +60,13 @@ export async function findDueTrackerCandidates(db: Db, latestDay: string) {
     .select({
       tracker: budgetTrackers,
       accountName: accounts.name,
+      accountMask: accounts.mask,
+      institutionName: items.name,
       timeZone: users.timeZone,
     })
     .from(budgetTrackers)
     .innerJoin(accounts, eq(accounts.id, budgetTrackers.accountId))
+    .innerJoin(items, eq(items.id, accounts.itemId))
     .innerJoin(users, eq(users.id, budgetTrackers.userId))
     .where(lte(budgetTrackers.nextNotificationOn, latestDay));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { notifications, users, type NotificationRow } from '../schema/index.js';
 
@@ -10,6 +10,16 @@ export async function insertNotification(db: Db, row: typeof notifications.$infe
 
 export async function findNotificationsOfUser(db: Db, userId: string, limit = 200): Promise<NotificationRow[]> {
   return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt), desc(notifications.dueOn)).limit(limit);
+}
+
+export async function countUnread(db: Db, userId: string): Promise<number> {
+  const [row] = await db.select({ unread: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.unread ?? 0;
+}
+
+/** Marks every notification of the person as read (those written later stay unread). */
+export async function markAllRead(db: Db, userId: string, now: Date): Promise<void> {
+  await db.update(notifications).set({ readAt: now }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
 }
 
 /**

@@ -58,6 +58,8 @@ export const accounts = pgTable(
     availableCents: money('available_cents'),
     currentCents: money('current_cents'),
     limitCents: money('limit_cents'),
+    // Listed but out of every total (product.md section 2); the person can show it again.
+    hidden: boolean('hidden').notNull().default(false),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [unique('accounts_item_plaid_unique').on(t.itemId, t.plaidAccountId), index('accounts_user_id_idx').on(t.userId)],
@@ -86,6 +88,25 @@ export const transactions = pgTable(
     legacyCategory: text('legacy_category').array(),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.plaidTransactionId] }), index('transactions_account_date_idx').on(t.accountId, t.date)],
+);
+
+/**
+ * Accounts the person removed, remembered per item by Plaid's account id: no refresh, sync,
+ * webhook or daily job may bring one back (product.md section 2). Goes with its item.
+ */
+export const removedAccounts = pgTable(
+  'removed_accounts',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    plaidAccountId: text('plaid_account_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    removedAt: at('removed_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.plaidAccountId] })],
 );
 
 /** Items to revoke at Plaid (/item/remove), kept after the local delete until Plaid confirms. */

@@ -36,6 +36,10 @@ export const notifications = pgTable(
     trackerId: uuid('tracker_id').references(() => budgetTrackers.id, { onDelete: 'set null' }),
     dueOn: date('due_on').notNull(),
     accountName: text('account_name').notNull(),
+    // Which bank and card, as they were when the notification was written: five banks may each
+    // have a "Plaid Checking".
+    institutionName: text('institution_name'),
+    accountMask: text('account_mask'),
     spentCents: bigint('spent_cents', { mode: 'number' }).notNull(),
     thresholdCents: bigint('threshold_cents', { mode: 'number' }).notNull(),
     body: text('body').notNull(),
@@ -45,6 +49,8 @@ export const notifications = pgTable(
     createdAt: at('created_at').notNull(),
     claimedAt: at('claimed_at'),
     finishedAt: at('finished_at'),
+    // When its owner saw it listed (POST /api/notifications/read); null counts as unread.
+    readAt: at('read_at'),
   },
   (t) => [unique('notifications_tracker_due_unique').on(t.trackerId, t.dueOn), index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_status_idx').on(t.status)],
 );

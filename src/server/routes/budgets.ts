@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createTrackerRequest, notificationsAnswer, trackerAnswer, updateTrackerRequest } from '../../shared/contracts/budgets.js';
+import { createTrackerRequest, markReadRequest, notificationsAnswer, trackerAnswer, updateTrackerRequest } from '../../shared/contracts/budgets.js';
 import { idParams } from '../../shared/contracts/institutions.js';
 import { createTracker, deleteTracker, updateTracker } from '../../services/budgets/trackers.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { listNotifications } from '../../services/notifications/deliver.js';
+import { listNotifications, markNotificationsRead } from '../../services/notifications/deliver.js';
 
 export const budgetRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (app, { deps }) => {
   const tags = ['budgets'];
@@ -23,7 +23,10 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async 
     return reply.status(204).send();
   });
 
-  app.get('/api/notifications', { schema: { tags, response: { 200: notificationsAnswer } } }, async (request) => ({
-    notifications: await listNotifications(deps, request.auth!.user.id),
-  }));
+  app.get('/api/notifications', { schema: { tags, response: { 200: notificationsAnswer } } }, async (request) => listNotifications(deps, request.auth!.user.id));
+
+  app.post('/api/notifications/read', { schema: { tags, body: markReadRequest.optional() } }, async (request, reply) => {
+    await markNotificationsRead(deps, request.auth!.user.id);
+    return reply.status(204).send();
+  });
 };

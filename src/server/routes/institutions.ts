@@ -10,13 +10,14 @@ import {
   sandboxPublicTokenAnswer,
   sandboxPublicTokenRequest,
 } from '../../shared/contracts/institutions.js';
+import { accountAnswer, accountPatchRequest } from '../../shared/contracts/dashboard.js';
 import { notFound } from '../../domain/errors.js';
 import { findOwnItem } from '../../db/repositories/items.js';
 import { createLinkToken, createSandboxPublicToken, repairLogin, sandboxInstitutions } from '../../services/banking/connect.js';
 import { toInstitution } from '../../services/banking/institution-view.js';
 import { requestLink } from '../../services/banking/link-item.js';
 import { requestRefresh } from '../../services/banking/refresh-item.js';
-import { deleteAccount, deleteInstitution } from '../../services/banking/remove-item.js';
+import { deleteAccount, deleteInstitution, setAccountHidden } from '../../services/banking/remove-item.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { toPublicUser } from '../../services/users/profile.js';
 
@@ -66,4 +67,8 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = a
     await deleteAccount(deps, request.auth!.user.id, request.params.id);
     return reply.status(204).send();
   });
+
+  app.patch('/api/accounts/:id', { schema: { tags: ['accounts'], params: idParams, body: accountPatchRequest, response: { 200: accountAnswer } } }, async (request) => ({
+    account: await setAccountHidden(deps, request.auth!.user.id, request.params.id, request.body.hidden),
+  }));
 };

@@ -3,7 +3,7 @@ import { sessionAnswer, signInRequest } from '../../shared/contracts/session.js'
 import { authenticate } from '../../services/auth/credentials.js';
 import { endSession, startSession } from '../../services/auth/sessions.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { toPublicUser } from '../../services/users/profile.js';
+import { realBanksUnavailable, toPublicUser } from '../../services/users/profile.js';
 import { rateLimitPerHour } from '../plugins/rate-limits.js';
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps; signInPerHour: number }> = async (
@@ -16,6 +16,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps; signInPer
     async (request, reply) => ({
       user: request.auth ? toPublicUser(deps, request.auth.user) : null,
       csrfToken: app.csrfTokenFor(request, reply),
+      server: { realBanksUnavailable: realBanksUnavailable(deps.plaid.mode) },
     }),
   );
 

@@ -16,7 +16,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps; signUpPerHou
       schema: { tags: ['profile'], body: signUpRequest, response: { 201: userAnswer } },
     },
     async (request, reply) => {
-      const user = await signUp(deps, request.body);
+      const user = await signUp(deps, request.body, { plaidMode: deps.plaid.mode });
       const session = await startSession(deps, user.id);
       app.setSessionCookie(request, reply, session);
       return reply.status(201).send({ user: toPublicUser(deps, user) });

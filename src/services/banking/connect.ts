@@ -18,7 +18,22 @@ function plaidFailure(error: unknown, mfaGiven: boolean): never {
     });
   }
   const status = error.retryable ? 503 : 400;
-  throw new AppError(status, error.code, messageFor(error.code));
+  throw new AppError(status, error.code, inDialog(error));
+}
+
+/** In the connect dialog nothing retries by itself: every refusal says what the person can do next. */
+function inDialog(error: PlaidApiError): string {
+  if (error.retryable) return 'The bank is not responding right now. Try again in a few minutes, or link another bank meanwhile.';
+  switch (error.code) {
+    case 'ITEM_LOCKED':
+    case 'USER_SETUP_REQUIRED':
+    case 'INVALID_API_KEYS':
+      return messageFor(error.code);
+    case 'NO_ACCOUNTS':
+      return 'No supported accounts were found at this bank. Pick another bank, or sign in with other credentials.';
+    default:
+      return 'The bank refused this sign-in. Check the username and password (sandbox banks: user_good / pass_good) and try again.';
+  }
 }
 
 /** Link tokens for Plaid Link; with an institution, for its update mode (re-login). */
@@ -39,8 +54,17 @@ export async function createLinkToken(deps: ServiceDeps, user: User, institution
 }
 
 function requireSandbox(deps: ServiceDeps, user: User) {
-  if (deps.plaid.mode === 'production') throw forbidden('SANDBOX_UNAVAILABLE', 'The sandbox connect dialog is not available with Plaid production.');
-  if (user.profileType !== 'sandbox') throw forbidden('SANDBOX_PROFILE_ONLY', 'Only sandbox profiles link sandbox banks. Use Plaid Link to link your real bank.');
+  if (deps.plaid.mode === 'production') {
+    throw forbidden('SANDBOX_UNAVAILABLE', 'Sandbox banks are not available with Plaid production. Use "Link an institution" to sign in to your bank through Plaid.');
+  }
+  if (user.profileType !== 'sandbox') {
+    throw forbidden(
+      'SANDBOX_PROFILE_ONLY',
+      deps.plaid.mode === 'simulated'
+        ? 'Your profile is set for real banks, which this server cannot link: it has no Plaid keys. Change your bank data to demo data on your Profile page, then link a sandbox bank.'
+        : 'Your profile is set for real banks: use "Link an institution" to sign in to your bank through Plaid.',
+    );
+  }
 }
 
 /** What the connect dialog does with the sandbox credentials: a public token, as Link would give. */
@@ -61,7 +85,7 @@ export async function createSandboxPublicToken(
 /** Update mode in the simulated dialog: sign in to the bank again to repair a "needs re-login" item. */
 export async function repairLogin(deps: ServiceDeps, user: User, itemId: string, credentials: { username: string; password: string }): Promise<void> {
   requireSandbox(deps, user);
-  if (deps.plaid.mode !== 'simulated') throw forbidden('SIMULATED_ONLY', 'Use Plaid Link to sign in to this bank again.');
+  if (deps.plaid.mode !== 'simulated') throw forbidden('SIMULATED_ONLY', 'Use "Sign in again" on the institution to sign in to this bank through Plaid.');
   const item = await items.findOwnItem(deps.db, user.id, itemId);
   const accessToken = item && accessTokenOf(deps, item);
   if (!item || !accessToken) throw notFound('That institution');

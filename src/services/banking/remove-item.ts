@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { notFound } from '../../domain/errors.js';
 import type { Db } from '../../db/client.js';
 import type { ItemRow } from '../../db/schema/index.js';
-import { deleteOwnAccount } from '../../db/repositories/accounts.js';
+import { deleteOwnAccount, setOwnAccountHidden } from '../../db/repositories/accounts.js';
 import * as items from '../../db/repositories/items.js';
 import * as revocations from '../../db/repositories/revocations.js';
 import { backoffMs } from '../../integrations/plaid/client.js';
@@ -33,9 +33,16 @@ export async function deleteInstitution(deps: ServiceDeps, userId: string, itemI
   await deps.jobs.send('revoke-items', {});
 }
 
-/** Deletes one account here only (its tracker and transactions go with it). */
+/** Deletes one account here only (its tracker and transactions go with it); it stays removed. */
 export async function deleteAccount(deps: ServiceDeps, userId: string, accountId: string): Promise<void> {
   if (!(await deleteOwnAccount(deps.db, userId, accountId))) throw notFound('That account');
+}
+
+/** Hiding keeps the account listed and synced but out of every total; showing it counts it again. */
+export async function setAccountHidden(deps: ServiceDeps, userId: string, accountId: string, hidden: boolean) {
+  const row = await setOwnAccountHidden(deps.db, userId, accountId, hidden);
+  if (!row) throw notFound('That account');
+  return { id: row.id, name: row.name, mask: row.mask, type: row.type, subtype: row.subtype, hidden: row.hidden };
 }
 
 const MAX_DELAY_MS = 6 * 60 * 60_000;

@@ -1,6 +1,7 @@
-import { findNotificationsOfUser, claimPending, finishNotification, markAbandoned } from '../../db/repositories/notifications.js';
+import { findNotificationsOfUser, claimPending, countUnread, finishNotification, markAbandoned, markAllRead } from '../../db/repositories/notifications.js';
 import { SmsError } from '../../integrations/twilio/sms.js';
 import type { Notification } from '../../shared/contracts/budgets.js';
+import type { NotificationRow } from '../../db/schema/index.js';
 import type { ServiceDeps } from '../deps.js';
 
 // One row per claim: a process that dies leaves only the message it was sending in doubt.
@@ -52,10 +53,19 @@ export async function deliverNotifications(deps: ServiceDeps): Promise<Record<st
   }
 }
 
-export async function listNotifications(deps: Pick<ServiceDeps, 'db'>, userId: string): Promise<Notification[]> {
-  return (await findNotificationsOfUser(deps.db, userId)).map((row) => ({
+export async function listNotifications(deps: Pick<ServiceDeps, 'db'>, userId: string): Promise<{ notifications: Notification[]; unreadCount: number }> {
+  const [rows, unreadCount] = await Promise.all([findNotificationsOfUser(deps.db, userId), countUnread(deps.db, userId)]);
+  return { notifications: rows.map(toNotification), unreadCount };
+}
+
+export const markNotificationsRead = (deps: Pick<ServiceDeps, 'db' | 'now'>, userId: string) => markAllRead(deps.db, userId, deps.now());
+
+function toNotification(row: NotificationRow): Notification {
+  return {
     id: row.id,
     accountName: row.accountName,
+    accountMask: row.accountMask,
+    institutionName: row.institutionName,
     dueOn: row.dueOn,
     spentCents: row.spentCents,
     thresholdCents: row.thresholdCents,
@@ -63,5 +73,6 @@ export async function listNotifications(deps: Pick<ServiceDeps, 'db'>, userId: s
     status: row.status,
     detail: row.detail,
     createdAt: row.createdAt.toISOString(),
-  }));
+    read: row.readAt !== null,
+  };
 }

@@ -29,6 +29,8 @@ export async function evaluateDueTrackers(deps: ServiceDeps, asOf: Date = deps.n
         trackerId: tracker.id,
         dueOn: tracker.nextNotificationOn,
         accountName: candidate.accountName,
+        accountMask: candidate.accountMask,
+        institutionName: candidate.institutionName,
         spentCents: spent,
         thresholdCents: tracker.thresholdCents,
         body: smsText(candidate.accountName, spent, tracker.thresholdCents),

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { User } from '../../shared/contracts/users.js';
-import { badInput, forbidden, notFound } from '../../domain/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../domain/errors.js';
 import type { UserRow } from '../../db/schema/index.js';
 import * as users from '../../db/repositories/users.js';
 import type { CoreDeps, ServiceDeps } from '../deps.js';
@@ -38,6 +38,19 @@ export interface NewProfile {
   isDemo?: boolean;
 }
 
+/**
+ * Why this server cannot take a "production" (real banks) profile, or null when it can: real
+ * banks need Plaid keys; the simulated Plaid links only its sandbox banks.
+ */
+export function realBanksUnavailable(plaidMode: string): string | null {
+  return plaidMode === 'simulated' ? 'this server has no Plaid keys, so it links only the simulated sandbox banks' : null;
+}
+
+function refuseUnavailableProfileType(profileType: string, plaidMode: string | undefined): void {
+  const why = profileType === 'production' && plaidMode ? realBanksUnavailable(plaidMode) : null;
+  if (why) throw badInput({ profileType: `is not available: ${why}` }, `Real banks are not available: ${why}. Choose demo data.`);
+}
+
 const usernameTaken = () => badInput({ username: 'is already taken' }, 'That username is already taken.');
 
 function refuseWeak(field: string, password: string, username: string): void {
@@ -45,8 +58,10 @@ function refuseWeak(field: string, password: string, username: string): void {
   if (weakness) throw badInput({ [field]: weakness }, `That password ${weakness}.`);
 }
 
-export async function signUp(deps: CoreDeps, input: NewProfile, options: { skipPolicy?: boolean } = {}) {
+/** `plaidMode` (from a sign-up request) refuses a profile type this server cannot serve. */
+export async function signUp(deps: CoreDeps, input: NewProfile, options: { skipPolicy?: boolean; plaidMode?: string } = {}) {
   if (!options.skipPolicy) refuseWeak('password', input.password, input.username);
+  refuseUnavailableProfileType(input.profileType, options.plaidMode);
   const row = await users.insertUser(deps.db, {
     id: crypto.randomUUID(),
     username: input.username,
@@ -71,6 +86,7 @@ export interface ProfileChanges {
   phone?: string;
   newPassword?: string;
   timeZone?: string;
+  profileType?: 'sandbox' | 'production';
 }
 
 async function ownUser(deps: ServiceDeps, userId: string): Promise<UserRow> {
@@ -91,7 +107,13 @@ export async function updateProfile(
   const user = await ownUser(deps, userId);
   const username = changes.username ?? user.username;
   if (changes.newPassword) refuseWeak('newPassword', changes.newPassword, username);
+  const newProfileType = changes.profileType !== undefined && changes.profileType !== user.profileType ? changes.profileType : undefined;
+  if (newProfileType) refuseUnavailableProfileType(newProfileType, deps.plaid.mode);
   await confirmCurrentPassword(deps, user, changes.currentPassword);
+  // Sandbox and real banks never mix in one profile: the type changes only while nothing is linked.
+  if (newProfileType && (await findItemsOfUser(deps.db, user.id)).length > 0) {
+    throw conflict('PROFILE_TYPE_LOCKED', 'Your bank data type can change only while no institution is linked. Remove your institutions on the dashboard first.');
+  }
   const updated = await users.updateUser(deps.db, user.id, {
     ...(changes.username !== undefined && { username, usernameKey: username.toLowerCase() }),
     ...(changes.firstName !== undefined && { firstName: changes.firstName }),
@@ -99,6 +121,7 @@ export async function updateProfile(
     ...(changes.phone !== undefined && { phoneSealed: deps.keyring.seal(changes.phone, PHONE_CONTEXT) }),
     ...(changes.newPassword !== undefined && { passwordHash: await hashPassword(changes.newPassword) }),
     ...(changes.timeZone !== undefined && { timeZone: changes.timeZone }),
+    ...(newProfileType && { profileType: newProfileType }),
   });
   if (!updated) throw usernameTaken();
   const session = changes.newPassword ? await rotateSessions(deps, user.id) : undefined;

@@ -22,6 +22,8 @@ export const trackerAnswer = z.object({ budgetTracker });
 export const notification = z.object({
   id: z.string(),
   accountName: z.string(),
+  accountMask: z.string().nullable(),
+  institutionName: z.string().nullable(),
   dueOn: z.string(),
   spentCents: z.number().int(),
   thresholdCents: z.number().int(),
@@ -29,6 +31,9 @@ export const notification = z.object({
   status: z.enum(['pending', 'sending', 'sent', 'failed', 'unknown', 'skipped']),
   detail: z.string().nullable(),
   createdAt: z.string(),
+  read: z.boolean(),
 });
 export type Notification = z.infer<typeof notification>;
-export const notificationsAnswer = z.object({ notifications: z.array(notification) });
+export const notificationsAnswer = z.object({ notifications: z.array(notification), unreadCount: z.number().int() });
+/** POST /api/notifications/read: marks every notification listed so far as read. */
+export const markReadRequest = z.strictObject({});

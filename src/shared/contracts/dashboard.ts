@@ -22,6 +22,9 @@ export const dashboardAccount = z.object({
   availableCents: cents.nullable(),
   currentCents: cents.nullable(),
   limitCents: cents.nullable(),
+  /** What the account adds to the totals (zero when hidden): the rows add up to the headline. */
+  contribution: totals,
+  hidden: z.boolean(),
   budgetTrackable: z.boolean(),
   budgetTracker: budgetTracker.nullable(),
 });
@@ -29,6 +32,12 @@ export type DashboardAccount = z.infer<typeof dashboardAccount>;
 
 export const dashboardInstitution = institution.extend({ totals, accounts: z.array(dashboardAccount) });
 export type DashboardInstitution = z.infer<typeof dashboardInstitution>;
+
+/** PATCH /api/accounts/:id */
+export const accountPatchRequest = z.strictObject({ hidden: z.boolean({ error: 'must be true or false' }) });
+export const accountAnswer = z.object({
+  account: z.object({ id: z.string(), name: z.string(), mask: z.string().nullable(), type: z.string(), subtype: z.string().nullable(), hidden: z.boolean() }),
+});
 
 export const dashboardAnswer = z.object({
   netWorth: totals,

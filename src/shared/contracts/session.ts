@@ -12,7 +12,12 @@ export const signInRequest = z.strictObject({
 });
 export type SignInRequest = z.infer<typeof signInRequest>;
 
-export const sessionAnswer = z.object({ user: user.nullable(), csrfToken: z.string() });
+/** What this server can do, for the sign-up and profile pages to offer only that. */
+export const serverAbilities = z.object({
+  /** Null when "production" profiles (real banks) can be served; else why not, as a sentence's end. */
+  realBanksUnavailable: z.string().nullable(),
+});
+export const sessionAnswer = z.object({ user: user.nullable(), csrfToken: z.string(), server: serverAbilities.optional() });
 export type SessionAnswer = z.infer<typeof sessionAnswer>;
 
 export const healthAnswer = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['ok', 'down']) });

@@ -10,7 +10,7 @@ export const usernameField = z
   .trim()
   .min(3, 'must be at least 3 characters')
   .max(32, 'must be at most 32 characters')
-  .regex(/^[A-Za-z0-9_.-]+$/, 'may use only letters, digits, _ . and -');
+  .regex(/^[A-Za-z0-9_.-]+$/, 'may use only the letters A–Z (no accents), digits, _ . and -');
 
 export const passwordField = z
   .string({ error: 'is required' })
@@ -61,6 +61,7 @@ export const updateProfileRequest = z.strictObject({
   phone: phoneField.optional(),
   newPassword: passwordField.optional(),
   timeZone: timeZoneField.optional(),
+  profileType: profileType.optional(),
 });
 export type UpdateProfileRequest = z.input<typeof updateProfileRequest>;
 

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Link, Redirect, Route, Switch } from 'wouter';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import type { User } from '../../shared/contracts/users.js';
 import { Alert } from '../components/ui/Alert.js';
 import { useSession, useSignOut } from '../features/auth/api/session.js';
@@ -7,8 +7,25 @@ import { SignInPage } from '../features/auth/components/SignInPage.js';
 import { SignUpPage } from '../features/auth/components/SignUpPage.js';
 import { WelcomePage } from '../features/auth/components/WelcomePage.js';
 import { DashboardPage } from '../features/dashboard/components/DashboardPage.js';
+import { useNotifications } from '../features/notifications/api/notifications.js';
 import { NotificationsPage } from '../features/notifications/components/NotificationsPage.js';
 import { ProfilePage } from '../features/profile/components/ProfilePage.js';
+import { afterSignIn } from '../lib/next-path.js';
+
+function NotificationsLink() {
+  const unread = useNotifications({ poll: true }).data?.unreadCount ?? 0;
+  return (
+    <Link href="/notifications">
+      Notifications
+      {unread > 0 && (
+        <span className="nav-count">
+          {unread}
+          <span className="visually-hidden"> unread</span>
+        </span>
+      )}
+    </Link>
+  );
+}
 
 function Header({ user }: { user: User | null }) {
   const signOut = useSignOut();
@@ -20,7 +37,7 @@ function Header({ user }: { user: User | null }) {
       {user && (
         <nav aria-label="Main">
           <Link href="/dashboard">Dashboard</Link>
-          <Link href="/notifications">Notifications</Link>
+          <NotificationsLink />
           <Link href="/profile">Profile</Link>
           <button type="button" className="link-button" onClick={() => signOut.mutate()}>
             Sign out
@@ -31,8 +48,34 @@ function Header({ user }: { user: User | null }) {
   );
 }
 
+/** On every route change (not the first page load), focus moves to the new page's heading. */
+function useFocusHeadingOnNavigation() {
+  const [location] = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // The new page may still be loading its heading: try on the next frames until it is there.
+    let tries = 0;
+    let frame = 0;
+    const focus = () => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus({ preventScroll: false });
+      } else if (tries++ < 30) frame = requestAnimationFrame(focus);
+    };
+    frame = requestAnimationFrame(focus);
+    return () => cancelAnimationFrame(frame);
+  }, [location]);
+}
+
 export function App() {
   const session = useSession();
+  const [location] = useLocation();
+  useFocusHeadingOnNavigation();
   if (session.isPending) {
     return (
       <main className="page" aria-busy="true">
@@ -41,8 +84,9 @@ export function App() {
     );
   }
   const user = session.data?.user ?? null;
-  const signedIn = (page: (user: User) => ReactNode) => (user ? page(user) : <Redirect to="/signin" />);
-  const signedOut = (page: ReactNode) => (user ? <Redirect to="/dashboard" /> : page);
+  const realBanksUnavailable = session.data?.server?.realBanksUnavailable ?? null;
+  const signedIn = (page: (user: User) => ReactNode) => (user ? page(user) : <Redirect to={`/signin?next=${encodeURIComponent(location)}`} />);
+  const signedOut = (page: ReactNode) => (user ? <Redirect to={afterSignIn()} /> : page);
   return (
     <>
       <a href="#main" className="skip-link">
@@ -50,14 +94,22 @@ export function App() {
       </a>
       <Header user={user} />
       <main id="main" className="page">
-        {session.isError && <Alert>CashView could not be reached. Check your connection and reload.</Alert>}
+        {session.isError && (
+          <Alert>
+            CashView could not be reached. Check your connection, then{' '}
+            <button type="button" className="link-button inline" onClick={() => session.refetch()} disabled={session.isFetching}>
+              {session.isFetching ? 'trying again…' : 'try again'}
+            </button>
+            .
+          </Alert>
+        )}
         <Switch>
           <Route path="/">{signedOut(<WelcomePage />)}</Route>
           <Route path="/signin">{signedOut(<SignInPage />)}</Route>
-          <Route path="/signup">{signedOut(<SignUpPage />)}</Route>
+          <Route path="/signup">{signedOut(<SignUpPage realBanksUnavailable={realBanksUnavailable} />)}</Route>
           <Route path="/dashboard">{signedIn((u) => <DashboardPage user={u} />)}</Route>
           <Route path="/notifications">{signedIn(() => <NotificationsPage />)}</Route>
-          <Route path="/profile">{signedIn((u) => <ProfilePage key={u.id} user={u} />)}</Route>
+          <Route path="/profile">{signedIn((u) => <ProfilePage key={u.id} user={u} realBanksUnavailable={realBanksUnavailable} />)}</Route>
           <Route>
             <section className="card narrow">
               <h1>Page not found</h1>

@@ -22,3 +22,7 @@ export function asOf(iso: string | null): string {
   const time = date.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
   return sameDay ? `as of ${time} today` : `as of ${date.toLocaleDateString(locale, { month: 'short', day: 'numeric' })}, ${time}`;
 }
+
+/** A calendar day (YYYY-MM-DD) in the person's locale; noon UTC keeps it the same day everywhere. */
+export const day = (isoDay: string, options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' }) =>
+  new Date(`${isoDay}T12:00:00Z`).toLocaleDateString(locale, { ...options, timeZone: 'UTC' });

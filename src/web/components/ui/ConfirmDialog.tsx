@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
+import { useModal } from './use-modal.js';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -6,20 +7,16 @@ interface ConfirmDialogProps {
   children: ReactNode;
   confirmLabel: string;
   busy?: boolean;
+  /** `danger` (the default) for what destroys data; `neutral` for what can be undone. */
+  tone?: 'danger' | 'neutral';
   onConfirm(): void;
   onCancel(): void;
 }
 
-/** A modal <dialog>: the browser traps focus and Escape cancels. Destructive actions go through it. */
-export function ConfirmDialog({ open, title, children, confirmLabel, busy, onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+/** Asks before acting: destructive actions, and reversible ones that change totals, go through it. */
+export function ConfirmDialog({ open, title, children, confirmLabel, busy, tone = 'danger', onConfirm, onCancel }: ConfirmDialogProps) {
+  const ref = useModal(open);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onConfirm();
@@ -34,7 +31,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, onCon
             <button type="button" className="button secondary" onClick={onCancel}>
               Cancel
             </button>
-            <button type="submit" className="button danger" disabled={busy}>
+            <button type="submit" className={tone === 'danger' ? 'button danger' : 'button primary'} disabled={busy}>
               {busy ? 'Working…' : confirmLabel}
             </button>
           </div>

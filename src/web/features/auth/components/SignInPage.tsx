@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { Alert } from '../../../components/ui/Alert.js';
 import { Field } from '../../../components/ui/Field.js';
+import { afterSignIn } from '../../../lib/next-path.js';
 import { errorsOf, useForm } from '../../../lib/use-form.js';
 import { useSignIn } from '../api/session.js';
 
@@ -13,7 +14,7 @@ export function SignInPage() {
   const form = useForm({ username: '', password: '' });
   const { message, fields } = errorsOf(signIn.error);
 
-  const submit = (credentials: typeof DEMO) => signIn.mutate(credentials, { onSuccess: () => navigate('/dashboard') });
+  const submit = (credentials: typeof DEMO) => signIn.mutate(credentials, { onSuccess: () => navigate(afterSignIn()) });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     submit(form.values);

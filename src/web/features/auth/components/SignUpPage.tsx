@@ -5,7 +5,8 @@ import { Field } from '../../../components/ui/Field.js';
 import { errorsOf, useForm } from '../../../lib/use-form.js';
 import { useSignUp } from '../api/session.js';
 
-export function SignUpPage() {
+/** `realBanksUnavailable`: why this server cannot link real banks (null when it can). */
+export function SignUpPage({ realBanksUnavailable }: { realBanksUnavailable: string | null }) {
   const [, navigate] = useLocation();
   const signUp = useSignUp();
   const form = useForm({ username: '', password: '', firstName: '', lastName: '', phone: '', profileType: 'sandbox' });
@@ -32,7 +33,7 @@ export function SignUpPage() {
           label="Username"
           autoComplete="username"
           required
-          hint="3–32 letters, digits, _ . or -"
+          hint="3–32 characters: letters A–Z (no accents), digits, _ . or -"
           error={fields.username}
           {...form.bind('username')}
         />
@@ -56,21 +57,30 @@ export function SignUpPage() {
         />
         <fieldset className="choices">
           <legend>Bank data</legend>
-          {[
-            ['sandbox', 'Demo data', 'Sample banks from the Plaid sandbox. No text messages are sent.'],
-            ['production', 'My real banks', 'Link your own accounts through Plaid and get budget texts.'],
-          ].map(([value, title, detail]) => (
-            <label key={value} className="choice">
+          {(
+            [
+              ['sandbox', 'Demo data', 'Sample banks from the Plaid sandbox. No text messages are sent.', null],
+              ['production', 'My real banks', 'Link your own accounts through Plaid and get budget texts.', realBanksUnavailable],
+            ] as const
+          ).map(([value, title, detail, unavailable]) => (
+            <label key={value} className={unavailable ? 'choice unavailable' : 'choice'}>
               <input
                 type="radio"
                 name="profileType"
                 value={value}
+                disabled={unavailable !== null}
+                aria-describedby={unavailable ? 'real-banks-unavailable' : undefined}
                 checked={form.values.profileType === value}
-                onChange={() => form.setValues((v) => ({ ...v, profileType: value! }))}
+                onChange={() => form.setValues((v) => ({ ...v, profileType: value }))}
               />
               <span>
                 <strong>{title}</strong>
                 <span className="muted"> — {detail}</span>
+                {unavailable && (
+                  <span id="real-banks-unavailable" className="choice-note">
+                    Not available: {unavailable}. Whoever runs this CashView can add Plaid keys to offer real banks.
+                  </span>
+                )}
               </span>
             </label>
           ))}

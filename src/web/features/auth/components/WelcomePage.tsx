@@ -1,8 +1,11 @@
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
+import { Alert } from '../../../components/ui/Alert.js';
 
 export function WelcomePage() {
+  const deleted = new URLSearchParams(useSearch()).get('profile') === 'deleted';
   return (
     <section className="hero" aria-labelledby="welcome-title">
+      {deleted && <Alert kind="success">Your profile and everything in it were deleted, and your banks were unlinked.</Alert>}
       <h1 id="welcome-title">Everything you own and owe, in one place</h1>
       <p className="lead">
         CashView links your banks, cards, loans and investments, shows your net worth with and without loans, and texts

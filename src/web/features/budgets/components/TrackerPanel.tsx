@@ -5,7 +5,7 @@ import { parseAmount } from '../../../../shared/money.js';
 import { Alert } from '../../../components/ui/Alert.js';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.js';
 import { Field } from '../../../components/ui/Field.js';
-import { money } from '../../../lib/format.js';
+import { day, money } from '../../../lib/format.js';
 import { errorsOf } from '../../../lib/use-form.js';
 import { useDeleteTracker, useSaveTracker } from '../api/trackers.js';
 
@@ -67,7 +67,7 @@ export function TrackerPanel({ account }: { account: DashboardAccount }) {
   }
   const used = tracker.spentCents / tracker.thresholdCents;
   const state = budgetLevel(tracker.spentCents, tracker.thresholdCents);
-  const nextOn = new Date(`${tracker.nextNotificationOn}T12:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  const nextOn = day(tracker.nextNotificationOn, { month: 'short', day: 'numeric' });
   return (
     <div className="tracker" aria-label={`Budget for ${account.name}`} role="group">
       <p className="tracker-line">
@@ -86,7 +86,8 @@ export function TrackerPanel({ account }: { account: DashboardAccount }) {
         <span style={{ width: `${Math.min(100, used * 100)}%` }} />
       </div>
       <p className="muted small">
-        A text every {tracker.frequencyDays} day{tracker.frequencyDays === 1 ? '' : 's'}; next on {nextOn}.
+        {/* No full stop after the date: some locales end a short date with one ("4. Dez."). */}
+        A text every {tracker.frequencyDays} day{tracker.frequencyDays === 1 ? '' : 's'} · next on {nextOn}
       </p>
       <div className="actions start">
         <button type="button" className="button secondary small" onClick={() => setEditing(true)}>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { dashboardAnswer, type Dashboard } from '../../../../shared/contracts/dashboard.js';
+import { accountAnswer, dashboardAnswer, type Dashboard } from '../../../../shared/contracts/dashboard.js';
 import { institutionAnswer } from '../../../../shared/contracts/institutions.js';
 import { api } from '../../../lib/api-client.js';
 
@@ -24,3 +24,5 @@ function useDashboardMutation<T>(run: (input: T) => Promise<unknown>) {
 export const useRefreshInstitution = () => useDashboardMutation((id: string) => api('POST', `/api/institutions/${id}/refresh`, institutionAnswer));
 export const useDeleteInstitution = () => useDashboardMutation((id: string) => api('DELETE', `/api/institutions/${id}`, null));
 export const useDeleteAccount = () => useDashboardMutation((id: string) => api('DELETE', `/api/accounts/${id}`, null));
+export const useSetAccountHidden = () =>
+  useDashboardMutation(({ id, hidden }: { id: string; hidden: boolean }) => api('PATCH', `/api/accounts/${id}`, accountAnswer, { hidden }));

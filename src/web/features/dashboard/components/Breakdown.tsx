@@ -5,12 +5,14 @@ import { money, percent } from '../../../lib/format.js';
 // chart.js is the heaviest thing on the page: it loads after the first paint, in its own chunk.
 const DoughnutChart = lazy(() => import('./DoughnutChart.js'));
 
-export function Breakdown({ slices, colors }: { slices: Dashboard['breakdown']; colors: Map<string, string> }) {
+export function Breakdown({ slices, colors, linking }: { slices: Dashboard['breakdown']; colors: Map<string, string>; linking: boolean }) {
   return (
     <section className="card breakdown" aria-labelledby="breakdown-title">
       <h2 id="breakdown-title">Where it is</h2>
       {slices.length === 0 ? (
-        <p className="muted empty-chart">Nothing to chart yet: no institution holds more than it owes.</p>
+        <p className="muted empty-chart">
+          {linking ? 'The chart appears once your institution has finished linking.' : 'Nothing to chart yet: no institution holds more than it owes.'}
+        </p>
       ) : (
         <div className="breakdown-body">
           <div className="chart-box">

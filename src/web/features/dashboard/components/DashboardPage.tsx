@@ -7,11 +7,10 @@ import { ConnectDialog, type ConnectTarget } from '../../link/components/Connect
 import { useDashboard } from '../api/dashboard.js';
 import { Breakdown } from './Breakdown.js';
 import { InstitutionCard } from './InstitutionCard.js';
-import { NetWorth } from './NetWorth.js';
+import { NetWorth, staleness } from './NetWorth.js';
 
 const PlaidLinkLauncher = lazy(() => import('../../link/components/PlaidLinkLauncher.js'));
 const PALETTE = ['#1f5fbf', '#2e7d32', '#6a1b9a', '#c62828', '#37474f', '#ad1457', '#ef6c00', '#00838f'];
-const STALE_MS = 36 * 60 * 60_000;
 
 export function DashboardPage({ user }: { user: User }) {
   const dashboard = useDashboard();
@@ -27,9 +26,7 @@ export function DashboardPage({ user }: { user: User }) {
     });
 
   const colors = new Map((data?.institutions ?? []).map((i, index) => [i.id, i.primaryColor ?? PALETTE[index % PALETTE.length]!]));
-  const attention = (data?.institutions ?? []).filter(
-    (i) => i.status === 'error' || i.health !== null || (i.status === 'ready' && (!i.refreshedAt || Date.now() - Date.parse(i.refreshedAt) > STALE_MS)),
-  );
+  const attention = (data?.institutions ?? []).filter((i) => i.status === 'error' || staleness(i) !== null);
 
   return (
     <section aria-labelledby="dashboard-title" className="dashboard">
@@ -40,7 +37,19 @@ export function DashboardPage({ user }: { user: User }) {
         </button>
       </div>
       <Alert>{errorsOf(linkToken.error).message}</Alert>
-      {dashboard.isError && <Alert>{errorsOf(dashboard.error).message ?? 'Your dashboard could not be loaded.'}</Alert>}
+      {user.isDemo && (
+        <Alert kind="info">
+          This is the shared demo: everyone who tries it sees and can change the same data, and it is put back to its starting state every day.
+        </Alert>
+      )}
+      {dashboard.isError && (
+        <Alert>
+          {errorsOf(dashboard.error).message ?? 'Your dashboard could not be loaded.'}{' '}
+          <button type="button" className="link-button inline" onClick={() => dashboard.refetch()} disabled={dashboard.isFetching}>
+            {dashboard.isFetching ? 'Trying again…' : 'Try again'}
+          </button>
+        </Alert>
+      )}
       {attention.length > 0 && (
         <Alert kind="info">
           Some figures may be out of date: {attention.map((i) => i.name ?? 'a new institution').join(', ')} need{attention.length === 1 ? 's' : ''} attention.
@@ -59,8 +68,8 @@ export function DashboardPage({ user }: { user: User }) {
       ) : (
         <>
           <div className="summary">
-            <NetWorth netWorth={data.netWorth} />
-            <Breakdown slices={data.breakdown} colors={colors} />
+            <NetWorth netWorth={data.netWorth} institutions={data.institutions} />
+            <Breakdown slices={data.breakdown} colors={colors} linking={data.institutions.some((i) => i.status === 'linking')} />
           </div>
           <h2 className="section-title">Institutions</h2>
           <div className="institutions">

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.js';
 import { asOf, money, signed } from '../../../lib/format.js';
 import { errorsOf } from '../../../lib/use-form.js';
 import { useDeleteInstitution, useRefreshInstitution } from '../api/dashboard.js';
+import { ACCOUNT_KINDS, accountKind, countedCents } from '../../../../shared/accounts.js';
 import { AccountRow } from './AccountRow.js';
 import { StatusBadge } from './StatusBadge.js';
 
@@ -71,7 +72,7 @@ export function InstitutionCard({ institution, color, onRelogin }: { institution
         )}
         {institution.accounts.length > 0 && (
           <button type="button" className="button secondary small" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
-            {open ? 'Hide accounts' : `Show ${institution.accounts.length} accounts`}
+            {open ? 'Collapse accounts' : `Show ${institution.accounts.length} accounts`}
           </button>
         )}
         <button type="button" className="button danger-outline small" onClick={() => setConfirming(true)} disabled={institution.status === 'linking'}>
@@ -79,11 +80,33 @@ export function InstitutionCard({ institution, color, onRelogin }: { institution
         </button>
       </div>
       {open && institution.accounts.length > 0 && (
-        <ul id={listId} className="accounts">
-          {institution.accounts.map((account) => (
-            <AccountRow key={account.id} account={account} />
-          ))}
-        </ul>
+        <div id={listId} className="account-groups">
+          {ACCOUNT_KINDS.map(({ kind, title }) => {
+            const accounts = institution.accounts.filter((account) => accountKind(account.type) === kind);
+            if (accounts.length === 0) return null;
+            const subtotal = accounts.reduce((sum, account) => sum + countedCents(account), 0);
+            const headingId = `${listId}-${kind}`;
+            return (
+              <section key={kind} className="account-group" aria-labelledby={headingId}>
+                <h4 id={headingId} className="group-head">
+                  <span>
+                    {title}
+                    {kind === 'loans' && <span className="muted small"> · counted with loans only</span>}
+                  </span>
+                  <span className={signed(subtotal).className}>
+                    <span className="visually-hidden">{title} subtotal </span>
+                    {money(subtotal)}
+                  </span>
+                </h4>
+                <ul className="accounts">
+                  {accounts.map((account) => (
+                    <AccountRow key={account.id} account={account} institutionName={name} />
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
       )}
       <ConfirmDialog
         open={confirming}

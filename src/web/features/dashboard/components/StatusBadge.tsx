@@ -8,21 +8,24 @@ const STEPS: Record<string, string> = {
   syncing_transactions: 'Reading transactions',
 };
 
+const HEALTH: Record<NonNullable<DashboardInstitution['health']>, [string, string]> = {
+  needs_relogin: ['bad', 'Needs re-login'],
+  pending_disconnect: ['warn', 'Sign in again soon'],
+  institution_down: ['warn', 'Institution down'],
+  refresh_failed: ['warn', 'Refresh failed'],
+};
+
 export function StatusBadge({ institution }: { institution: DashboardInstitution }) {
   const [kind, text] =
     institution.status === 'linking'
       ? ['busy', `Linking… ${STEPS[institution.linkStep ?? ''] ?? ''}`.trim()]
       : institution.status === 'error'
         ? ['bad', 'Could not link']
-        : institution.health === 'needs_relogin'
-          ? ['bad', 'Needs re-login']
-          : institution.health === 'pending_disconnect'
-            ? ['warn', 'Sign in again soon']
-            : institution.health === 'institution_down'
-              ? ['warn', 'Institution down']
-              : institution.health === 'refresh_failed'
-                ? ['warn', 'Refresh failed']
-                : ['ok', 'Up to date'];
+        : institution.refreshing
+          ? ['busy', 'Refreshing…']
+          : institution.health
+            ? HEALTH[institution.health]
+            : ['ok', 'Up to date'];
   return (
     <span className={`badge ${kind}`} role="status">
       {text}

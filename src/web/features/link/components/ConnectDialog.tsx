@@ -1,6 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/Alert.js';
 import { Field } from '../../../components/ui/Field.js';
+import { useModal } from '../../../components/ui/use-modal.js';
+import { ApiError } from '../../../lib/api-client.js';
 import { errorsOf, useForm } from '../../../lib/use-form.js';
 import { useRelogin, useSandboxInstitutions, useSandboxLink } from '../api/link.js';
 
@@ -11,7 +13,7 @@ export type ConnectTarget = { kind: 'new' } | { kind: 'relogin'; id: string; nam
  * bank, sign in with its sandbox credentials, enter a code when the bank asks for one.
  */
 export function ConnectDialog({ target, onClose }: { target: ConnectTarget | null; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal(target !== null);
   const titleId = useId();
   const isNew = target?.kind === 'new';
   const institutions = useSandboxInstitutions(isNew);
@@ -21,12 +23,8 @@ export function ConnectDialog({ target, onClose }: { target: ConnectTarget | nul
   const [askMfa, setAskMfa] = useState(false);
   const active = isNew ? link : relogin;
   const { message, fields } = errorsOf(active.error);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (target && dialog && !dialog.open) dialog.showModal();
-    if (!target && dialog?.open) dialog.close();
-  }, [target]);
+  // The bank asking for a code is a question, not a mistake: no error shown before anything was typed.
+  const codeAsked = active.error instanceof ApiError && active.error.code === 'MFA_REQUIRED';
 
   useEffect(() => {
     if (fields.mfaCode) setAskMfa(true);
@@ -53,7 +51,7 @@ export function ConnectDialog({ target, onClose }: { target: ConnectTarget | nul
         <form onSubmit={submit} noValidate>
           <h2 id={titleId}>{isNew ? 'Link an institution' : `Sign in to ${target.kind === 'relogin' ? target.name : ''} again`}</h2>
           <p className="muted small">Sandbox banks: sign in with user_good / pass_good.</p>
-          <Alert>{message}</Alert>
+          <Alert kind={codeAsked ? 'info' : 'error'}>{message}</Alert>
           {isNew && (
             <div className="field">
               <label htmlFor={`${titleId}-bank`}>Institution</label>
@@ -70,7 +68,7 @@ export function ConnectDialog({ target, onClose }: { target: ConnectTarget | nul
           <Field label="Bank username" autoComplete="off" required error={fields.username} {...form.bind('username')} />
           <Field label="Bank password" type="password" autoComplete="off" required error={fields.password} {...form.bind('password')} />
           {askMfa && (
-            <Field label="Code from your device" inputMode="numeric" autoComplete="one-time-code" required error={fields.mfaCode} hint="Sandbox code: 1234" {...form.bind('mfaCode')} />
+            <Field label="Code from your device" inputMode="numeric" autoComplete="one-time-code" required error={codeAsked ? undefined : fields.mfaCode} hint="Sandbox code: 1234" {...form.bind('mfaCode')} />
           )}
           <div className="actions">
             <button type="button" className="button secondary" onClick={close}>

@@ -1,5 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notificationsAnswer } from '../../../../shared/contracts/budgets.js';
 import { api } from '../../../lib/api-client.js';
 
-export const useNotifications = () => useQuery({ queryKey: ['notifications'], queryFn: () => api('GET', '/api/notifications', notificationsAnswer) });
+const notificationsKey = ['notifications'] as const;
+
+/** The list and the unread count (the navigation polls it, so a new one shows without a reload). */
+export const useNotifications = (options: { poll?: boolean } = {}) =>
+  useQuery({ queryKey: notificationsKey, queryFn: () => api('GET', '/api/notifications', notificationsAnswer), refetchInterval: options.poll ? 60_000 : false });
+
+export function useMarkNotificationsRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api('POST', '/api/notifications/read', null, {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: notificationsKey }),
+  });
+}

@@ -15,6 +15,6 @@ export function useDeleteProfile() {
   const leave = useLeaveSession();
   return useMutation({
     mutationFn: (currentPassword: string) => api('DELETE', '/api/users/me', null, { currentPassword }),
-    onSuccess: () => leave('/'),
+    onSuccess: () => leave('/?profile=deleted'),
   });
 }

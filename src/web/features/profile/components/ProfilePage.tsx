@@ -6,7 +6,7 @@ import { errorsOf, useForm } from '../../../lib/use-form.js';
 import { useUpdateProfile } from '../api/profile.js';
 import { DeleteProfile } from './DeleteProfile.js';
 
-export function ProfilePage({ user }: { user: User }) {
+export function ProfilePage({ user, realBanksUnavailable }: { user: User; realBanksUnavailable: string | null }) {
   const update = useUpdateProfile();
   const [saved, setSaved] = useState(false);
   const form = useForm({
@@ -15,6 +15,7 @@ export function ProfilePage({ user }: { user: User }) {
     lastName: user.lastName,
     phone: user.phone,
     timeZone: user.timeZone,
+    profileType: user.profileType as string,
     newPassword: '',
     currentPassword: '',
   });
@@ -52,6 +53,33 @@ export function ProfilePage({ user }: { user: User }) {
           </div>
           <Field label="Username" autoComplete="username" error={fields.username} {...form.bind('username')} />
           <Field label="Mobile phone" type="tel" autoComplete="tel" error={fields.phone} {...form.bind('phone')} />
+          <fieldset className="choices">
+            <legend>Bank data</legend>
+            <p className="hint">Can change only while no institution is linked.</p>
+            {(
+              [
+                ['sandbox', 'Demo data', 'sample banks from the Plaid sandbox; no text messages', null],
+                ['production', 'My real banks', 'your own accounts through Plaid, with budget texts', realBanksUnavailable],
+              ] as const
+            ).map(([value, title, detail, unavailable]) => (
+              <label key={value} className={unavailable ? 'choice unavailable' : 'choice'}>
+                <input
+                  type="radio"
+                  name="profileType"
+                  value={value}
+                  disabled={unavailable !== null && user.profileType !== value}
+                  checked={form.values.profileType === value}
+                  onChange={() => form.setValues((v) => ({ ...v, profileType: value }))}
+                />
+                <span>
+                  <strong>{title}</strong>
+                  <span className="muted"> — {detail}</span>
+                  {unavailable && <span className="choice-note">Not available: {unavailable}.</span>}
+                </span>
+              </label>
+            ))}
+            {fields.profileType && <p className="field-error">Bank data {fields.profileType}</p>}
+          </fieldset>
           <Field label="Time zone" hint="Budgets count this month in this time zone, e.g. America/New_York." error={fields.timeZone} {...form.bind('timeZone')} />
           <Field
             label="New password"
