@@ -41,6 +41,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       SIGN_UPS_PER_HOUR: '1000',
       SIGN_IN_ATTEMPTS_PER_HOUR: '1000',
+      // Every call to the simulated Plaid takes a moment, as Plaid's do: a link is seen "linking".
+      PLAID_SIM_LATENCY_MS: '250',
     },
   },
 });

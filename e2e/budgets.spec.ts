@@ -65,9 +65,17 @@ test('the notifications page shows a sandbox notification after jobs:daily as of
     stdio: 'pipe',
   });
 
-  await page.getByRole('link', { name: 'Notifications' }).click();
+  // The navigation counts it as unread (it polls; a reload shows it at once).
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Notifications 1 unread' })).toBeVisible();
+  await page.getByRole('link', { name: /^Notifications/ }).click();
   const item = page.getByRole('listitem').filter({ hasText: 'Plaid Checking' });
-  await expect(item).toContainText('not sent: sandbox profile');
+  // Named by bank and mask; a sandbox profile's reminder is recorded, not a failure, and said once.
+  await expect(item).toContainText('First Platypus Bank · Plaid Checking ••0000');
+  await expect(item.locator('.badge.info', { hasText: 'Recorded' })).toBeVisible();
+  await expect(item).toContainText('never texted');
+  await expect(item).not.toContainText(/not sent/i);
+  await expect(page.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
   await expect(item).toContainText('of $500.00');
   await expect(item).toContainText('CashView budget for Plaid Checking:');
   await expectAccessible(page);

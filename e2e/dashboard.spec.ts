@@ -28,7 +28,7 @@ test('the demo dashboard shows net worth both ways, the chart and every account'
   await expect(page.getByRole('row', { name: /First Platypus Bank \$68,042\.74 100%/ })).toBeVisible();
   const card = page.getByRole('article', { name: 'First Platypus Bank' });
   await expect(card.getByRole('listitem')).toHaveCount(9);
-  await expect(card.getByRole('listitem').filter({ hasText: 'Plaid Credit Card' })).toContainText('Limit$2,000.00Spent$410.00Available$1,590.00');
+  await expect(card.getByRole('listitem').filter({ hasText: 'Plaid Credit Card' })).toContainText('Owed-$410.00Limit$2,000.00Available credit$1,590.00');
   await expect(card.getByRole('listitem').filter({ hasText: 'Plaid Checking' })).toContainText('Available$100.00Current$110.00');
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/dashboard-desktop.png`, fullPage: true });

@@ -9,13 +9,15 @@ interface ConfirmDialogProps {
   busy?: boolean;
   /** `danger` (the default) for what destroys data; `neutral` for what can be undone. */
   tone?: 'danger' | 'neutral';
+  /** Where focus goes on close when confirming removes the control that opened the dialog. */
+  returnFocusTo?: () => HTMLElement | null;
   onConfirm(): void;
   onCancel(): void;
 }
 
 /** Asks before acting: destructive actions, and reversible ones that change totals, go through it. */
-export function ConfirmDialog({ open, title, children, confirmLabel, busy, tone = 'danger', onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useModal(open);
+export function ConfirmDialog({ open, title, children, confirmLabel, busy, tone = 'danger', returnFocusTo, onConfirm, onCancel }: ConfirmDialogProps) {
+  const ref = useModal(open, returnFocusTo);
   const titleId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -13,11 +13,21 @@ if (typeof document !== 'undefined') {
 /**
  * A modal <dialog> driven by `open`: the browser traps focus and Escape cancels; on close, focus
  * returns to the control that opened it, or to the page's heading when that control is gone.
+ * `returnFocusTo` names another place, for a dialog whose action removes the control that opened it.
  */
-export function useModal(open: boolean) {
+export function useModal(open: boolean, returnFocusTo?: () => HTMLElement | null) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
+  const isOpen = useRef(false);
+  // Unmounted while open (what it belonged to was removed): focus must not fall to <body>.
+  useEffect(
+    () => () => {
+      if (isOpen.current) setTimeout(() => (document.activeElement === document.body ? focusHeading() : undefined));
+    },
+    [],
+  );
   useEffect(() => {
+    isOpen.current = open;
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
@@ -26,12 +36,20 @@ export function useModal(open: boolean) {
     }
     if (!open && dialog.open) {
       dialog.close();
-      const target = opener.current?.isConnected ? opener.current : document.querySelector<HTMLElement>('main h1');
-      if (target) {
-        if (target.tagName === 'H1') target.tabIndex = -1;
-        target.focus();
-      }
+      const target = returnFocusTo?.() ?? (opener.current?.isConnected ? opener.current : null);
+      if (target) focus(target);
+      else focusHeading();
     }
   }, [open]);
   return ref;
 }
+
+function focus(target: HTMLElement) {
+  if (/^H\d$/.test(target.tagName)) target.tabIndex = -1;
+  target.focus();
+}
+
+const focusHeading = () => {
+  const heading = document.querySelector<HTMLElement>('main h1');
+  if (heading) focus(heading);
+};

@@ -18,7 +18,14 @@ export function useDashboard() {
 
 function useDashboardMutation<T>(run: (input: T) => Promise<unknown>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: run, onSettled: () => client.invalidateQueries({ queryKey: dashboardKey }) });
+  // Not awaited: the caller's own callbacks (closing a dialog, moving focus) run before the
+  // refetch removes what was deleted from the page.
+  return useMutation({
+    mutationFn: run,
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: dashboardKey });
+    },
+  });
 }
 
 export const useRefreshInstitution = () => useDashboardMutation((id: string) => api('POST', `/api/institutions/${id}/refresh`, institutionAnswer));

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DashboardAccount } from '../../../../shared/contracts/dashboard.js';
 import { rowFigures } from '../../../../shared/accounts.js';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.js';
@@ -20,8 +20,12 @@ export function AccountRow({ account, institutionName }: { account: DashboardAcc
   const tone = signed(counted.cents ?? 0);
   const problem = errorsOf(remove.error ?? visibility.error).message;
   const close = () => setConfirming(null);
+  const row = useRef<HTMLLIElement>(null);
+  // Once removed, the row (and the button that opened the dialog) goes: focus its bank's heading.
+  const removed = useRef(false);
+  const bankHeading = () => (removed.current ? (row.current?.closest('article')?.querySelector<HTMLElement>('h3') ?? null) : null);
   return (
-    <li className={account.hidden ? 'account hidden-account' : 'account'}>
+    <li ref={row} className={account.hidden ? 'account hidden-account' : 'account'}>
       <div className="account-name">
         <strong>{account.name}</strong>
         <span className="muted small">
@@ -41,25 +45,19 @@ export function AccountRow({ account, institutionName }: { account: DashboardAcc
             <dd>{money(figure.cents, account.currency)}</dd>
           </div>
         ))}
-        {account.type === 'loan' && !account.hidden && (
-          <div>
-            <dt>Counted</dt>
-            <dd className="muted">with loans only</dd>
-          </div>
-        )}
       </dl>
       <div className="account-actions">
         {account.hidden ? (
           <button type="button" className="button secondary small" disabled={visibility.isPending} onClick={() => visibility.mutate({ id: account.id, hidden: false })}>
-            Show<span className="visually-hidden"> {label} in totals</span>
+            Show<span className="visually-hidden"> account {label} in totals</span>
           </button>
         ) : (
           <button type="button" className="button secondary small" onClick={() => setConfirming('hide')}>
-            Hide<span className="visually-hidden"> {label}</span>
+            Hide<span className="visually-hidden"> account {label}</span>
           </button>
         )}
         <button type="button" className="button danger-outline small" onClick={() => setConfirming('remove')}>
-          Remove<span className="visually-hidden"> {label}</span>
+          Remove<span className="visually-hidden"> account {label}</span>
         </button>
       </div>
       {problem && (
@@ -91,8 +89,16 @@ export function AccountRow({ account, institutionName }: { account: DashboardAcc
         title={`Remove ${label}?`}
         confirmLabel="Remove account"
         busy={remove.isPending}
+        returnFocusTo={bankHeading}
         onCancel={close}
-        onConfirm={() => remove.mutate(account.id, { onSuccess: close })}
+        onConfirm={() =>
+          remove.mutate(account.id, {
+            onSuccess: () => {
+              removed.current = true;
+              close();
+            },
+          })
+        }
       >
         <p>
           Removing deletes {label}, its transactions and its budget from CashView for good: refreshing {institutionName} will not bring it back.

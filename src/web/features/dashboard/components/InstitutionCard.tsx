@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DashboardInstitution } from '../../../../shared/contracts/dashboard.js';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.js';
 import { asOf, money, signed } from '../../../lib/format.js';
@@ -33,6 +33,8 @@ export function InstitutionCard({ institution, color, onRelogin }: { institution
   const refresh = useRefreshInstitution();
   const remove = useDeleteInstitution();
   const [confirming, setConfirming] = useState(false);
+  // Once removed, the card goes with the button that opened the dialog: focus the page's heading.
+  const removed = useRef(false);
   const [open, setOpen] = useState(true);
   const name = institution.name ?? 'New institution';
   const busy = institution.refreshing || refresh.isPending;
@@ -113,8 +115,16 @@ export function InstitutionCard({ institution, color, onRelogin }: { institution
         title={`Remove ${name}?`}
         confirmLabel={`Remove ${name}`}
         busy={remove.isPending}
+        returnFocusTo={() => (removed.current ? document.querySelector<HTMLElement>('main h1') : null)}
         onCancel={() => setConfirming(false)}
-        onConfirm={() => remove.mutate(institution.id, { onSuccess: () => setConfirming(false) })}
+        onConfirm={() =>
+          remove.mutate(institution.id, {
+            onSuccess: () => {
+              removed.current = true;
+              setConfirming(false);
+            },
+          })
+        }
       >
         <p>
           {name} and its {institution.accounts.length} accounts, their transactions and budgets will be removed from CashView, and its
