@@ -2,7 +2,21 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../db/client.js';
 import type { JobName, JobQueue } from '../services/deps.js';
 
-export const JOB_NAMES: JobName[] = ['link-item', 'refresh-item', 'sync-item', 'revoke-items', 'daily'];
+/**
+ * How long a job may stay taken before pg-boss counts its worker as dead and hands it out again
+ * (quality.md: a worker killed mid-job leaves nothing stuck for more than a minute). Bank calls
+ * time out well within this; the daily job runs for minutes and is taken once per day anyway.
+ */
+export const JOB_EXPIRY_SECONDS: Record<JobName, number> = {
+  'link-item': 40,
+  'refresh-item': 40,
+  'sync-item': 40,
+  'revoke-items': 5 * 60,
+  daily: 3 * 60 * 60,
+};
+export const JOB_NAMES = Object.keys(JOB_EXPIRY_SECONDS) as JobName[];
+/** How often expired jobs are looked for: with the expiry above, a dead worker's link is retried within a minute. */
+const MAINTENANCE_SECONDS = 15;
 
 /**
  * pg-boss on CashView's own database. On PGlite it goes through `executeSql`: statements with
@@ -27,6 +41,9 @@ function adapterFor(database: Database, stopped: () => boolean): PgBoss.Db {
 export interface QueueOptions {
   pollingIntervalSeconds?: number;
   retryDelaySeconds?: number;
+  /** Tests shorten both to see a dead worker's job taken up again. */
+  expireInSeconds?: number;
+  maintenanceIntervalSeconds?: number;
 }
 
 export interface StartedQueue extends JobQueue {
@@ -39,8 +56,8 @@ export async function startQueue(database: Database, options: QueueOptions = {},
   const boss = new PgBoss({
     db: adapterFor(database, () => stopped),
     schema: 'pgboss',
-    // Maintenance (archiving, expiring) every few minutes is plenty for CashView's volumes.
-    maintenanceIntervalSeconds: 300,
+    // Maintenance (expiring jobs of dead workers, archiving) is a few cheap statements.
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? MAINTENANCE_SECONDS,
   });
   boss.on('error', onError);
   await boss.start();
@@ -53,7 +70,7 @@ export async function startQueue(database: Database, options: QueueOptions = {},
         retryLimit: sendOptions.retryLimit ?? 5,
         retryDelay,
         retryBackoff: true,
-        expireInSeconds: 15 * 60,
+        expireInSeconds: options.expireInSeconds ?? JOB_EXPIRY_SECONDS[name],
         ...(sendOptions.singletonKey && { singletonKey: sendOptions.singletonKey }),
       });
     },

@@ -76,8 +76,10 @@ export async function buildApp(deps: AppDeps) {
   app.setErrorHandler(errorHandler);
   // A POST with no body at all (as curl sends it) is read as an empty object: the route's schema
   // then takes it, or names each missing field, instead of refusing "null".
+  // An explicit JSON `null` is still refused as what it is.
   app.addHook('preValidation', async (request) => {
-    if (request.body === null || request.body === undefined) request.body = {};
+    const empty = !request.headers['transfer-encoding'] && Number(request.headers['content-length'] ?? 0) === 0;
+    if (empty && (request.body === null || request.body === undefined)) request.body = {};
   });
 
   // Shutting down: answers still in flight end their connection, so closing does not wait for

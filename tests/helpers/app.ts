@@ -3,7 +3,7 @@ import { PlaidClient } from '../../src/integrations/plaid/client.js';
 import { PlaidSimulator, SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../../src/integrations/plaid/simulator/server.js';
 import { createSmsSender } from '../../src/integrations/twilio/sms.js';
 import { TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_FROM, TwilioSimulator } from '../../src/integrations/twilio/simulator/server.js';
-import { startQueue, type StartedQueue } from '../../src/jobs/queue.js';
+import { startQueue, type QueueOptions, type StartedQueue } from '../../src/jobs/queue.js';
 import { startWorkers } from '../../src/jobs/workers.js';
 import { buildApp, servicesOf, type App } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -31,15 +31,23 @@ export interface TestContext {
  * loopback ports reached through the official SDKs, pg-boss workers on that database, a clock the test moves,
  * and captured logs. Webhooks from the simulator are delivered into the app.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestApp(env: Record<string, string> = {}, options: { queue?: QueueOptions } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', CASHVIEW_DATA_DIR: 'data-unused', PLAID_WEBHOOK_URL: 'http://127.0.0.1/api/plaid/webhook', ...env });
   const keySpec = generateKeySpec();
   const keyring = createKeyring(keySpec);
+  // Real time plus whatever the test moved it by: other parts (the simulated Plaid's signed
+  // webhooks) keep real time, so a clock that stood still would drift away from them.
+  let offsetMs = 0;
   const clock = {
-    now: new Date(),
+    get now() {
+      return new Date(Date.now() + offsetMs);
+    },
+    set now(value: Date) {
+      offsetMs = value.getTime() - Date.now();
+    },
     advance(ms: number) {
-      clock.now = new Date(clock.now.getTime() + ms);
+      offsetMs += ms;
     },
   };
   const logs: string[] = [];
@@ -58,7 +66,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const plaid = new PlaidClient({ mode: 'simulated', basePath: simulator.url, clientId: SIMULATOR_CLIENT_ID, secret: SIMULATOR_SECRET, timeoutMs: 10_000, syncPageSize: 50 });
   const twilio = await TwilioSimulator.start();
   const sms = createSmsSender({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, from: TEST_FROM, baseUrl: twilio.url, timeoutMs: 1_000 });
-  const queue = await startQueue(database, { retryDelaySeconds: 1 });
+  const queue = await startQueue(database, { retryDelaySeconds: 1, ...options.queue });
   const now = () => clock.now;
   const appDeps = { config, database, keyring, plaid, jobs: queue, sms, now, fastify: { logger: { level: 'info', stream } } };
   const app = await buildApp(appDeps);

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Agent } from '../helpers/agent.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
@@ -61,4 +62,42 @@ it('keeps passwords, phone numbers and session ids out of the logs', async () =>
   for (const secret of [me.password, '4155550177', '4155550178', agent.cookies.get('cv_session')!]) {
     expect(logs).not.toContain(secret);
   }
+});
+
+/** One raw HTTP/1.1 exchange over a socket: the request line exactly as given. */
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.end(text));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+it('never lets an API answer be cached, whatever form the request line takes', async () => {
+  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = ctx.app.server.address() as net.AddressInfo;
+  for (const target of ['/api/session', `http://127.0.0.1:${port}/api/session`, `http://127.0.0.1:${port}/api/dashboard`]) {
+    const answer = await rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+    expect(answer, target).toMatch(/^cache-control: no-store\r$/im);
+  }
+});
+
+it('takes a POST with no body at all, as curl sends it, and still refuses an explicit null', async () => {
+  const agent = new Agent(ctx.app);
+  await agent.signUp();
+  const empty = await agent.request('POST', '/api/link-tokens');
+  expect(empty.statusCode, empty.body).toBe(200);
+  expect(empty.json().mode).toBe('simulated');
+  const nothing = await agent.request('POST', '/api/sandbox/public-tokens');
+  expect(nothing.statusCode).toBe(400);
+  expect(Object.keys(nothing.json().error.fields)).toEqual(expect.arrayContaining(['institutionId', 'username', 'password']));
+  const explicitNull = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/link-tokens',
+    payload: 'null',
+    headers: { 'content-type': 'application/json', cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': agent.csrfToken },
+  });
+  expect(explicitNull.statusCode).toBe(400);
 });

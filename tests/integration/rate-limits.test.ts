@@ -4,7 +4,7 @@ import { createTestApp, type TestContext } from '../helpers/app.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestApp({ SIGN_IN_ATTEMPTS_PER_HOUR: '5' });
+  ctx = await createTestApp({ SIGN_IN_ATTEMPTS_PER_HOUR: '5', SIGN_UPS_PER_HOUR: '4' });
 });
 afterAll(() => ctx.close());
 
@@ -16,4 +16,17 @@ it('answers 429 to an address past its hourly sign-in budget', async () => {
   const last = await new Agent(ctx.app).signIn('someone', 'whatever123');
   expect(last.json().error.code).toBe('RATE_LIMITED');
   expect(last.headers['retry-after']).toBeDefined();
+});
+
+it('limits probing whether usernames are taken through profile changes like sign-ups, and nothing else', async () => {
+  const agent = new Agent(ctx.app);
+  const me = await agent.signUp();
+  const taken = new Agent(ctx.app);
+  const them = await taken.signUp();
+  const statuses: number[] = [];
+  for (let i = 0; i < 5; i++) statuses.push((await agent.request('PATCH', '/api/users/me', { currentPassword: me.password, username: them.username })).statusCode);
+  expect(statuses.slice(0, 4)).toEqual([400, 400, 400, 400]);
+  expect(statuses[4]).toBe(429);
+  // Other changes to one's profile are not counted.
+  for (let i = 0; i < 6; i++) expect((await agent.request('PATCH', '/api/users/me', { currentPassword: me.password, firstName: `Name${i}` })).statusCode).toBe(200);
 });

@@ -58,7 +58,14 @@ describe('signing in and out', () => {
     });
     expect(otherSite.statusCode).toBe(403);
     expect(otherSite.json().error.code).toBe('ORIGIN_NOT_ALLOWED');
+    // A user part makes it another origin however the host reads: "http://evil@host" is refused.
+    for (const origin of ['http://evil@cashview.test', 'http://cashview.test/path', 'null']) {
+      const tricked = await agent.request('PATCH', '/api/users/me', { currentPassword: me.password, firstName: 'X' }, { headers: { host: 'cashview.test', origin } });
+      expect(tricked.statusCode, origin).toBe(403);
+    }
     expect((await agent.refresh()).user).toMatchObject({ firstName: 'Ada' });
+    const ownSite = await agent.request('PATCH', '/api/users/me', { currentPassword: me.password, firstName: 'Ida' }, { headers: { host: 'cashview.test', origin: 'http://cashview.test' } });
+    expect(ownSite.statusCode).toBe(200);
   });
 
   it('ends a session idle for more than 30 minutes, and any session after 12 hours', async () => {
@@ -124,6 +131,33 @@ describe('failed sign-ins', () => {
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     ctx.clock.advance(2_000);
     expect((await new Agent(ctx.app).signIn(me.username, me.password)).statusCode).toBe(200);
+  });
+
+  it('never slow down a device that signed in to the account before, nor the public demo', async () => {
+    const owner = new Agent(ctx.app);
+    const me = await owner.signUp();
+    expect(owner.cookies.get('cv_device')).toMatch(/^[\w-]{22}\.[\w-]{43}$/);
+    await owner.request('DELETE', '/api/session');
+    // Someone else, from elsewhere, keeps failing: every 15 minutes, for an hour.
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 3; i++) await new Agent(ctx.app).signIn(me.username, 'wrong password');
+      expect((await new Agent(ctx.app).signIn(me.username, me.password)).statusCode).toBe(429);
+      expect((await owner.signIn(me.username, me.password)).statusCode, `round ${round}`).toBe(200);
+      await owner.request('DELETE', '/api/session');
+      ctx.clock.advance(15 * 60_000);
+    }
+    // A device cookie is bound to its account: copied to another account it does not help.
+    const other = new Agent(ctx.app);
+    const them = await other.signUp();
+    for (let i = 0; i < 3; i++) await new Agent(ctx.app).signIn(them.username, 'wrong password');
+    const borrowed = new Agent(ctx.app);
+    borrowed.cookies.set('cv_device', owner.cookies.get('cv_device')!);
+    expect((await borrowed.signIn(them.username, them.password)).statusCode).toBe(429);
+
+    const { ensureDemoUser, DEMO_USER } = await import('../../src/services/demo/demo-user.js');
+    await ensureDemoUser(ctx.deps);
+    for (let i = 0; i < 5; i++) expect((await new Agent(ctx.app).signIn(DEMO_USER.username, 'not the demo password')).statusCode).toBe(401);
+    expect((await new Agent(ctx.app).signIn(DEMO_USER.username, DEMO_USER.password)).statusCode).toBe(200);
   });
 
   it('double the wait with each further failure, up to 15 minutes', async () => {

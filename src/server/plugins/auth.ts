@@ -43,7 +43,10 @@ function originAllowed(request: FastifyRequest, publicOrigin?: string): boolean 
   if (!origin) return true; // Not a browser, or a same-origin GET turned POST by an old browser; the token still guards.
   if (publicOrigin && origin === new URL(publicOrigin).origin) return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    // A browser sends an origin exactly as serialised (scheme://host[:port]): anything else, such
+    // as a user part ("http://evil@host") or a path, did not come from a page of CashView's.
+    const url = new URL(origin);
+    return url.origin === origin && url.host === request.headers.host;
   } catch {
     return false;
   }
@@ -76,6 +79,20 @@ export default fp<AuthOptions>(
         reply.setCookie(cookieName(request, 'pre'), pre, cookieOptions(request));
       }
       return anonymousToken(pre);
+    });
+
+    // Device cookies (OWASP): a device that signed in to an account carries "<nonce>.<HMAC of the
+    // account id and nonce>"; strangers' failed passwords never slow that device down.
+    const deviceKey = deps.keyring.derive('device');
+    const deviceMac = (userId: string, nonce: string) => crypto.createHmac('sha256', deviceKey).update(`${userId}.${nonce}`).digest('base64url');
+    app.decorate('deviceTrusted', (request: FastifyRequest, userId: string): boolean => {
+      const value = request.cookies[cookieName(request, 'device')];
+      const [nonce, mac] = value?.split('.') ?? [];
+      return nonce !== undefined && mac !== undefined && /^[\w-]{22}$/.test(nonce) && sameToken(mac, deviceMac(userId, nonce));
+    });
+    app.decorate('rememberDevice', (request: FastifyRequest, reply: FastifyReply, userId: string) => {
+      const nonce = crypto.randomBytes(16).toString('base64url');
+      reply.setCookie(cookieName(request, 'device'), `${nonce}.${deviceMac(userId, nonce)}`, { ...cookieOptions(request), maxAge: 365 * 24 * 3600 });
     });
 
     app.decorate('setSessionCookie', (request: FastifyRequest, reply: FastifyReply, session: StartedSession | null) => {
@@ -112,6 +129,9 @@ export default fp<AuthOptions>(
 declare module 'fastify' {
   interface FastifyInstance {
     csrfTokenFor(request: FastifyRequest, reply: FastifyReply): string;
+    /** Whether the request comes from a device that signed in to this person's account before. */
+    deviceTrusted(request: FastifyRequest, userId: string): boolean;
+    rememberDevice(request: FastifyRequest, reply: FastifyReply, userId: string): void;
     setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: StartedSession | null): void;
   }
 }

@@ -28,9 +28,20 @@ export default fp<{ plaidLink: boolean }>(
       },
     });
     app.addHook('onSend', async (request, reply) => {
-      if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+      // The path, whatever form the request line took ("/api/…" or absolute "http://host/api/…").
+      if (apiPath(request.url)) reply.header('cache-control', 'no-store');
       if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     });
   },
   { name: 'security-headers' },
 );
+
+/** Whether a request target, in origin or absolute form, names an API path. */
+export function apiPath(target: string): boolean {
+  if (target.startsWith('/')) return target.startsWith('/api/');
+  try {
+    return new URL(target).pathname.startsWith('/api/');
+  } catch {
+    return true; // Unparseable: never cached.
+  }
+}

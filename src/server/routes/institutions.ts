@@ -53,9 +53,8 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = a
   });
 
   app.post('/api/institutions/:id/relogin', { schema: { tags, params: idParams, body: reloginRequest, response: { 202: institutionAnswer } } }, async (request, reply) => {
-    await repairLogin(deps, me(request), request.params.id, request.body);
-    const item = await findOwnItem(deps.db, request.auth!.user.id, request.params.id);
-    return reply.status(202).send({ institution: toInstitution(item!) });
+    const item = await repairLogin(deps, me(request), request.params.id, request.body);
+    return reply.status(202).send({ institution: toInstitution(item) });
   });
 
   app.delete('/api/institutions/:id', { schema: { tags, params: idParams } }, async (request, reply) => {

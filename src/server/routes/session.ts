@@ -27,10 +27,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps; signInPer
       schema: { tags: ['session'], body: signInRequest, response: { 200: sessionAnswer } },
     },
     async (request, reply) => {
-      const user = await authenticate(deps, request.body.username, request.body.password);
+      const user = await authenticate(deps, request.body.username, request.body.password, (userId) => app.deviceTrusted(request, userId));
       if (request.auth) await endSession(deps, request.auth.sessionId);
       const session = await startSession(deps, user.id);
       app.setSessionCookie(request, reply, session);
+      if (!user.isDemo) app.rememberDevice(request, reply, user.id);
       return { user: toPublicUser(deps, user), csrfToken: session.csrfToken };
     },
   );

@@ -19,13 +19,25 @@ export const userRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps; signUpPerHou
       const user = await signUp(deps, request.body, { plaidMode: deps.plaid.mode });
       const session = await startSession(deps, user.id);
       app.setSessionCookie(request, reply, session);
+      app.rememberDevice(request, reply, user.id);
       return reply.status(201).send({ user: toPublicUser(deps, user) });
     },
   );
 
   app.patch(
     '/api/users/me',
-    { schema: { tags: ['profile'], body: updateProfileRequest, response: { 200: userAnswer } } },
+    {
+      // A new username's answer says whether the name is taken: rate-limited like sign-up
+      // (quality.md), counted only for requests that name one.
+      config: {
+        rateLimit: {
+          ...rateLimitPerHour(signUpPerHour),
+          hook: 'preHandler' as const,
+          allowList: (request: { body?: unknown }) => !(request.body as { username?: unknown } | undefined)?.username,
+        },
+      },
+      schema: { tags: ['profile'], body: updateProfileRequest, response: { 200: userAnswer } },
+    },
     async (request, reply) => {
       const { user, session } = await updateProfile(deps, request.auth!.user.id, request.body);
       if (session) {

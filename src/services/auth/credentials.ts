@@ -28,24 +28,33 @@ function throttled(until: Date, now: Date): AppError {
   );
 }
 
-/** Checks the person's password under the slow-down; true when it is right. */
-export async function passwordMatches(deps: CoreDeps, user: UserRow, password: string): Promise<boolean> {
+/**
+ * Checks the person's password under the slow-down; true when it is right. Strangers' failures
+ * must not shut out the owner (OWASP "device cookies"): a device that signed in to this account
+ * before (`trustedDevice`) is neither slowed nor counted, and neither is the public demo, whose
+ * password everyone knows. Per-address rate limits still bound both.
+ */
+export async function passwordMatches(deps: CoreDeps, user: UserRow, password: string, options: { trustedDevice?: boolean } = {}): Promise<boolean> {
   const now = deps.now();
-  if (user.signInBlockedUntil && user.signInBlockedUntil > now) throw throttled(user.signInBlockedUntil, now);
+  const exempt = options.trustedDevice === true || user.isDemo;
+  if (!exempt && user.signInBlockedUntil && user.signInBlockedUntil > now) throw throttled(user.signInBlockedUntil, now);
   if (await verifyPassword(user.passwordHash, password)) {
     if (user.failedSignIns > 0) await users.clearFailedSignIns(deps.db, user.id);
     return true;
   }
-  await users.recordFailedSignIn(deps.db, user.id, (failures) => blockAfter(failures, now));
+  if (!exempt) await users.recordFailedSignIn(deps.db, user.id, (failures) => blockAfter(failures, now));
   return false;
 }
 
-/** The user behind a username and password; one message whichever of the two was wrong. */
-export async function authenticate(deps: CoreDeps, username: string, password: string): Promise<UserRow> {
+/**
+ * The user behind a username and password; one message whichever of the two was wrong.
+ * `trustedDevice` says whether the request carries a device cookie of that person's.
+ */
+export async function authenticate(deps: CoreDeps, username: string, password: string, trustedDevice: (userId: string) => boolean = () => false): Promise<UserRow> {
   const user = await users.findUserByUsername(deps.db, username);
   if (!user) {
     await burnVerification(password);
-  } else if (await passwordMatches(deps, user, password)) {
+  } else if (await passwordMatches(deps, user, password, { trustedDevice: trustedDevice(user.id) })) {
     return user;
   }
   throw new AppError(401, 'INVALID_CREDENTIALS', 'That username and password do not match.');

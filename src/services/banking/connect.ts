@@ -1,8 +1,9 @@
 import type { User } from '../../shared/contracts/users.js';
 import { AppError, badInput, conflict, forbidden, notFound } from '../../domain/errors.js';
+import type { ItemRow } from '../../db/schema/index.js';
 import * as items from '../../db/repositories/items.js';
 import { INSTITUTIONS } from '../../integrations/plaid/simulator/fixtures.js';
-import { PlaidApiError, messageFor } from '../../integrations/plaid/errors.js';
+import { PlaidApiError, healthFor, messageFor } from '../../integrations/plaid/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { accessTokenOf } from './tokens.js';
 
@@ -23,7 +24,11 @@ function plaidFailure(error: unknown, mfaGiven: boolean): never {
 
 /** In the connect dialog nothing retries by itself: every refusal says what the person can do next. */
 function inDialog(error: PlaidApiError): string {
-  if (error.retryable) return 'The bank is not responding right now. Try again in a few minutes, or link another bank meanwhile.';
+  if (error.retryable) {
+    return healthFor(error.code) === 'institution_down'
+      ? 'The bank is not responding right now. Try again in a few minutes, or link another bank meanwhile.'
+      : 'The bank could not be reached just now. Try again in a few minutes.';
+  }
   switch (error.code) {
     case 'ITEM_LOCKED':
     case 'USER_SETUP_REQUIRED':
@@ -83,7 +88,7 @@ export async function createSandboxPublicToken(
 }
 
 /** Update mode in the simulated dialog: sign in to the bank again to repair a "needs re-login" item. */
-export async function repairLogin(deps: ServiceDeps, user: User, itemId: string, credentials: { username: string; password: string }): Promise<void> {
+export async function repairLogin(deps: ServiceDeps, user: User, itemId: string, credentials: { username: string; password: string }): Promise<ItemRow> {
   requireSandbox(deps, user);
   if (deps.plaid.mode !== 'simulated') throw forbidden('SIMULATED_ONLY', 'Use "Sign in again" on the institution to sign in to this bank through Plaid.');
   const item = await items.findOwnItem(deps.db, user.id, itemId);
@@ -94,6 +99,9 @@ export async function repairLogin(deps: ServiceDeps, user: User, itemId: string,
   } catch (error) {
     plaidFailure(error, false);
   }
-  await items.updateItem(deps.db, item.id, { health: null, errorCode: null, errorMessage: null, refreshing: true });
+  const repaired = await items.updateItem(deps.db, item.id, { health: null, errorCode: null, errorMessage: null, refreshing: true });
+  // Removed while the bank was signing in again: there is nothing left to show or refresh.
+  if (!repaired) throw notFound('That institution');
   await deps.jobs.send('refresh-item', { itemId: item.id }, { singletonKey: item.id });
+  return repaired;
 }

@@ -4,6 +4,7 @@ import type { ItemRow } from '../../db/schema/index.js';
 import * as items from '../../db/repositories/items.js';
 import { PlaidApiError, healthFor, messageFor } from '../../integrations/plaid/errors.js';
 import type { JobAttempt, ServiceDeps } from '../deps.js';
+import { insertRevocations } from '../../db/repositories/revocations.js';
 import { queueRevocations } from './remove-item.js';
 import { storeAccounts } from './store-accounts.js';
 import { syncTransactions } from './sync-transactions.js';
@@ -38,18 +39,25 @@ export async function linkNow(deps: ServiceDeps, userId: string, publicToken: st
   return items.findItem(deps.db, item.id);
 }
 
-/** The link job. Safe to run again: each step it finished is recorded and skipped next time. */
+/**
+ * The link job. Safe to run again: each step it finished is recorded and skipped next time.
+ * The person may remove the institution at any moment: a step that finds its row gone stops, and
+ * an access token Plaid gave for a removed row is revoked at once (quality.md: no orphan at Plaid).
+ */
 export async function runLink(deps: ServiceDeps, data: { itemId: string; publicToken: string }, attempt: JobAttempt): Promise<void> {
   let item = await items.findItem(deps.db, data.itemId);
   if (!item || item.status !== 'linking') return; // deleted meanwhile, or already done
   try {
     if (!item.accessTokenSealed) {
-      await step(deps, item, 'exchanging');
+      if (!(await step(deps, item, 'exchanging'))) return;
       const exchanged = await deps.plaid.exchangePublicToken(openPublicToken(deps, data.publicToken));
-      item = (await items.updateItem(deps.db, item.id, { accessTokenSealed: sealAccessToken(deps, exchanged.accessToken), plaidItemId: exchanged.itemId }))!;
+      const sealed = sealAccessToken(deps, exchanged.accessToken);
+      const stored = await items.updateItem(deps.db, item.id, { accessTokenSealed: sealed, plaidItemId: exchanged.itemId });
+      if (!stored) return await revokeOrphan(deps, exchanged.itemId, sealed);
+      item = stored;
     }
     const accessToken = openAccessToken(deps, item.accessTokenSealed!);
-    await step(deps, item, 'reading_institution');
+    if (!(await step(deps, item, 'reading_institution'))) return;
     const { institutionId } = await deps.plaid.getItem(accessToken, itemKeyOf(item));
     const institution = institutionId ? await deps.plaid.getInstitution(institutionId) : null;
     const named = await items.updateItem(deps.db, item.id, {
@@ -60,10 +68,11 @@ export async function runLink(deps: ServiceDeps, data: { itemId: string; publicT
       url: institution?.url ?? null,
     });
     if (named === null) return await refuseDuplicate(deps, item, institution?.name);
-    item = named!;
-    await step(deps, item, 'reading_accounts');
+    if (!named) return;
+    item = named;
+    if (!(await step(deps, item, 'reading_accounts'))) return;
     await storeAccounts(deps.db, item, await deps.plaid.getAccounts(accessToken, itemKeyOf(item)));
-    await step(deps, item, 'syncing_transactions');
+    if (!(await step(deps, item, 'syncing_transactions'))) return;
     await syncTransactions(deps, item, accessToken);
     await items.updateItem(deps.db, item.id, { status: 'ready', linkStep: null, health: null, errorCode: null, errorMessage: null, refreshedAt: deps.now() });
   } catch (error) {
@@ -77,8 +86,15 @@ export async function runLink(deps: ServiceDeps, data: { itemId: string; publicT
   }
 }
 
-function step(deps: ServiceDeps, item: ItemRow, linkStep: string) {
-  return items.updateItem(deps.db, item.id, { linkStep });
+/** Plaid made an item for a row the person removed while the exchange ran: revoke it now. */
+async function revokeOrphan(deps: ServiceDeps, plaidItemId: string, accessTokenSealed: string): Promise<void> {
+  await insertRevocations(deps.db, [{ id: crypto.randomUUID(), plaidItemId, accessTokenSealed, nextAttemptAt: deps.now() }]);
+  await deps.jobs.send('revoke-items', {});
+}
+
+/** Records the step; false when the row is gone (removed by the person meanwhile). */
+async function step(deps: ServiceDeps, item: ItemRow, linkStep: string): Promise<boolean> {
+  return (await items.updateItem(deps.db, item.id, { linkStep })) !== undefined;
 }
 
 /** The same institution a second time: keep the first, revoke the new item at Plaid, say why. */

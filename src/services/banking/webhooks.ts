@@ -1,46 +1,8 @@
-import crypto from 'node:crypto';
-import { AppError } from '../../domain/errors.js';
 import * as items from '../../db/repositories/items.js';
 import { healthFor, messageFor } from '../../integrations/plaid/errors.js';
 import type { ServiceDeps } from '../deps.js';
 
-const MAX_AGE_S = 5 * 60;
-const keys = new Map<string, crypto.KeyObject>();
-const refuse = (why: string) => new AppError(401, 'WEBHOOK_UNVERIFIED', `The webhook could not be verified: ${why}.`);
-
-/**
- * Plaid's webhook verification: `Plaid-Verification` is an ES256 JWT whose `kid` names a key
- * from /webhook_verification_key/get; the signature must hold, `iat` be at most 5 minutes old,
- * and `request_body_sha256` match the raw body's SHA-256.
- */
-export async function verifyPlaidWebhook(deps: ServiceDeps, rawBody: Buffer, token: string | undefined): Promise<void> {
-  const parts = token?.split('.') ?? [];
-  if (parts.length !== 3) throw refuse('no signature');
-  const [encodedHeader, encodedPayload, encodedSignature] = parts as [string, string, string];
-  let header: { alg?: string; kid?: string };
-  let payload: { iat?: number; request_body_sha256?: string };
-  try {
-    header = JSON.parse(Buffer.from(encodedHeader, 'base64url').toString());
-    payload = JSON.parse(Buffer.from(encodedPayload, 'base64url').toString());
-  } catch {
-    throw refuse('malformed signature');
-  }
-  if (header.alg !== 'ES256' || typeof header.kid !== 'string' || header.kid.length > 128) throw refuse('wrong algorithm or key');
-  let key = keys.get(header.kid);
-  if (!key) {
-    const jwk = await deps.plaid.getWebhookKey(header.kid).catch(() => null);
-    if (!jwk) throw refuse('unknown key');
-    key = crypto.createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, format: 'jwk' });
-    keys.set(header.kid, key);
-  }
-  const signed = crypto.verify('sha256', Buffer.from(`${encodedHeader}.${encodedPayload}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(encodedSignature, 'base64url'));
-  if (!signed) throw refuse('bad signature');
-  const age = deps.now().getTime() / 1000 - (payload.iat ?? 0);
-  if (!(age <= MAX_AGE_S && age >= -MAX_AGE_S)) throw refuse('too old');
-  const digest = crypto.createHash('sha256').update(rawBody).digest('hex');
-  const claimed = Buffer.from(String(payload.request_body_sha256 ?? ''));
-  if (claimed.length !== digest.length || !crypto.timingSafeEqual(claimed, Buffer.from(digest))) throw refuse('body does not match');
-}
+export { verifyPlaidWebhook } from './webhook-verification.js';
 
 export interface PlaidWebhook {
   webhook_type?: string;

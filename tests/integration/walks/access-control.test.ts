@@ -38,6 +38,8 @@ const SAMPLE_BODIES: Record<string, () => unknown> = {
   'POST /api/institutions/:id/relogin': () => ({ username: 'user_good', password: 'pass_good' }),
   'POST /api/accounts/:id/budget-tracker': () => ({ thresholdCents: 1000, frequencyDays: 2 }),
   'PATCH /api/accounts/:id/budget-tracker': () => ({ thresholdCents: 1000 }),
+  'PATCH /api/accounts/:id': () => ({ hidden: true }),
+  'POST /api/notifications/read': () => ({}),
   'PATCH /api/users/me': () => ({ currentPassword: 'correct horse battery', firstName: 'Changed' }),
   'DELETE /api/users/me': () => ({ currentPassword: 'correct horse battery' }),
   'POST /api/users': () => ({ username: 'walker_x', password: 'a long and private phrase', firstName: 'W', lastName: 'K', phone: '+14155550100', profileType: 'sandbox' }),
@@ -61,7 +63,7 @@ const bodyFor = (method: string, url: string) => {
 const ownerState = async () =>
   JSON.stringify([
     await rowsOf(ctx.deps.db, sql`select id, name, status, health, refreshing, access_token_sealed from items where user_id = (select user_id from items where id = ${ids.institution}) order by id`),
-    await rowsOf(ctx.deps.db, sql`select id, available_cents, current_cents from accounts where item_id = ${ids.institution} order by id`),
+    await rowsOf(ctx.deps.db, sql`select id, available_cents, current_cents, hidden from accounts where item_id = ${ids.institution} order by id`),
     await rowsOf(ctx.deps.db, sql`select account_id, threshold_cents, frequency_days, next_notification_on from budget_trackers where account_id = ${ids.account}`),
     await rowsOf(ctx.deps.db, sql`select count(*)::int from transactions where item_id = ${ids.institution}`),
   ]);

@@ -40,6 +40,8 @@ const BASE: Record<string, () => Record<string, unknown>> = {
   'POST /api/institutions/:id/relogin': () => ({ username: 'user_good', password: 'wrong' }),
   'POST /api/accounts/:id/budget-tracker': () => ({ thresholdCents: 1000, frequencyDays: 2 }),
   'PATCH /api/accounts/:id/budget-tracker': () => ({ thresholdCents: 1000, frequencyDays: 2 }),
+  'PATCH /api/accounts/:id': () => ({ hidden: false }),
+  'POST /api/notifications/read': () => ({}),
 };
 
 const HOSTILE: unknown[] = [
@@ -61,7 +63,7 @@ function mutations(base: Record<string, unknown>): { label: string; body: unknow
 
 /** A fingerprint of everything in CashView's own tables. */
 async function state(): Promise<string> {
-  const tables = ['users', 'items', 'accounts', 'transactions', 'budget_trackers', 'notifications', 'plaid_revocations'];
+  const tables = ['users', 'items', 'accounts', 'removed_accounts', 'transactions', 'budget_trackers', 'notifications', 'plaid_revocations'];
   const parts = [];
   for (const table of tables) parts.push((await rowsOf(ctx.deps.db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${table} t`)))[0]!.h);
   parts.push((await rowsOf(ctx.deps.db, sql`select count(*)::int as n from sessions`))[0]!.n);

@@ -5,15 +5,24 @@ import crypto from 'node:crypto';
  * served by /webhook_verification_key/get and whose payload carries the body's SHA-256.
  */
 export class WebhookSigner {
-  readonly kid = crypto.randomUUID();
-  private readonly keys = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  private readonly createdAt = Math.floor(Date.now() / 1000);
+  kid = crypto.randomUUID();
+  private keys = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  private createdAt = Math.floor(Date.now() / 1000);
+  private expiredAt: number | null = null;
 
   constructor(private now: () => number) {}
 
+  /** Plaid rotates its keys: a new one signs from now on (tests: `expiredAt` marks it expired). */
+  rotate(options: { expiredAt?: number } = {}) {
+    this.kid = crypto.randomUUID();
+    this.keys = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    this.createdAt = Math.floor(this.now() / 1000);
+    this.expiredAt = options.expiredAt ?? null;
+  }
+
   jwk() {
     const { x, y } = this.keys.publicKey.export({ format: 'jwk' });
-    return { alg: 'ES256', crv: 'P-256', kid: this.kid, kty: 'EC', use: 'sig', x: x!, y: y!, created_at: this.createdAt, expired_at: null };
+    return { alg: 'ES256', crv: 'P-256', kid: this.kid, kty: 'EC', use: 'sig', x: x!, y: y!, created_at: this.createdAt, expired_at: this.expiredAt };
   }
 
   sign(body: string, options: { iat?: number } = {}): string {

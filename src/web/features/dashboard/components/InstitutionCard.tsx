@@ -77,7 +77,8 @@ export function InstitutionCard({ institution, color, onRelogin }: { institution
             {open ? 'Collapse accounts' : `Show ${institution.accounts.length} accounts`}
           </button>
         )}
-        <button type="button" className="button danger-outline small" onClick={() => setConfirming(true)} disabled={institution.status === 'linking'}>
+        {/* Always allowed, even while linking: the link stops and its Plaid item is revoked. */}
+        <button type="button" className="button danger-outline small" onClick={() => setConfirming(true)}>
           Remove<span className="visually-hidden"> {name}</span>
         </button>
       </div>
@@ -127,8 +128,10 @@ export function InstitutionCard({ institution, color, onRelogin }: { institution
         }
       >
         <p>
-          {name} and its {institution.accounts.length} accounts, their transactions and budgets will be removed from CashView, and its
-          link through Plaid revoked.
+          {institution.status === 'linking'
+            ? `Linking stops, and whatever Plaid has already connected for ${name} is revoked.`
+            : `${name} and its ${institution.accounts.length} accounts, their transactions and budgets will be removed from CashView, and its link through Plaid revoked.`}{' '}
+          This cannot be undone.
         </p>
       </ConfirmDialog>
     </article>
