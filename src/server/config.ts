@@ -34,6 +34,7 @@ const schema = z.object({
   DAILY_JOB_CRON: z.string().min(9).default('0 12 * * *'),
   DAILY_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
   CASHVIEW_CRASH_AFTER: z.coerce.number().int().min(1).optional(),
+  CASHVIEW_HANG_ON_EXIT: z.enum(['true', 'false']).default('false'),
 });
 
 export type Config = {
@@ -60,6 +61,8 @@ export type Config = {
   daily: { cron: string; concurrency: number };
   /** Fault injection for tests: the process kills itself at the Nth crash point it passes. */
   crashAfter?: number;
+  /** Fault injection for tests: an `exit` listener that never returns, as a stuck log flush would. */
+  hangOnExit: boolean;
 };
 
 export class ConfigError extends Error {
@@ -106,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     twilio: { accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN, from: c.TWILIO_FROM, baseUrl: c.TWILIO_API_BASE_URL },
     daily: { cron: c.DAILY_JOB_CRON, concurrency: c.DAILY_JOB_CONCURRENCY },
     crashAfter: c.CASHVIEW_CRASH_AFTER,
+    hangOnExit: c.CASHVIEW_HANG_ON_EXIT === 'true',
   };
 }

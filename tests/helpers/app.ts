@@ -65,7 +65,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   });
   const plaid = new PlaidClient({ mode: 'simulated', basePath: simulator.url, clientId: SIMULATOR_CLIENT_ID, secret: SIMULATOR_SECRET, timeoutMs: 10_000, syncPageSize: 50 });
   const twilio = await TwilioSimulator.start();
-  const sms = createSmsSender({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, from: TEST_FROM, baseUrl: twilio.url, timeoutMs: 1_000 });
+  const sms = createSmsSender({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, from: TEST_FROM, baseUrl: twilio.url, timeoutMs: 10_000 });
   const queue = await startQueue(database, { retryDelaySeconds: 1, ...options.queue });
   const now = () => clock.now;
   const appDeps = { config, database, keyring, plaid, jobs: queue, sms, now, fastify: { logger: { level: 'info', stream } } };

@@ -27,4 +27,4 @@ it('refuses a second process on the same data directory with a clear message; th
   first.child.kill('SIGTERM');
   expect(await first.exited).toBe(0);
   expect(fs.existsSync(path.join(dataDir, 'cashview.lock'))).toBe(false);
-}, 90_000);
+}, 400_000);

@@ -22,7 +22,8 @@ export function startServer(dataDir: string, port: number, env: Record<string, s
   return { child, exited, output: () => output };
 }
 
-export async function healthy(port: number, deadline = Date.now() + 60_000): Promise<boolean> {
+/** Waits until the server answers; the deadline only ends a wait that will never succeed. */
+export async function healthy(port: number, deadline = Date.now() + 240_000): Promise<boolean> {
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return true;
@@ -47,4 +48,14 @@ export async function demoSession(port: number): Promise<{ cookie: string; csrf:
   });
   const session = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   return { cookie: session, csrf: ((await signIn.json()) as { csrfToken: string }).csrfToken };
+}
+
+/** Waits until `count` matches of `pattern` have appeared in the output (or the deadline passes). */
+export async function outputShows(output: () => string, pattern: RegExp, count = 1, deadline = Date.now() + 60_000): Promise<boolean> {
+  const global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+  while (Date.now() < deadline) {
+    if ((output().match(global) ?? []).length >= count) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
 }

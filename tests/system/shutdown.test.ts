@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { demoSession, freePort, healthy, startServer } from './server-process.js';
+import { demoSession, freePort, healthy, outputShows, startServer } from './server-process.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cashview-sigterm-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -10,8 +10,9 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 it('on SIGTERM under load, finishes every request in flight and exits within 10 s', async () => {
   const port = await freePort();
   // Every simulated Plaid call takes 1.5 s, so the connect-dialog requests below are surely in flight.
-  const server = startServer(dataDir, port, { PLAID_SIM_LATENCY_MS: '1500' });
-  expect(await healthy(port, Date.now() + 90_000), server.output()).toBe(true);
+  // At "info" the server logs each request as it arrives: the test waits for all 20 to be in.
+  const server = startServer(dataDir, port, { PLAID_SIM_LATENCY_MS: '1500', LOG_LEVEL: 'info' });
+  expect(await healthy(port), server.output()).toBe(true);
   const { cookie, csrf } = await demoSession(port);
 
   const inFlight = Array.from({ length: 20 }, () =>
@@ -24,7 +25,7 @@ it('on SIGTERM under load, finishes every request in flight and exits within 10 
       (error: Error) => `network error: ${error.message}`,
     ),
   );
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  expect(await outputShows(server.output, /"url":"\/api\/sandbox\/public-tokens"[^\n]*"msg":"incoming request"/, 20), server.output()).toBe(true);
   const stoppedAt = Date.now();
   server.child.kill('SIGTERM');
 
@@ -32,4 +33,4 @@ it('on SIGTERM under load, finishes every request in flight and exits within 10 
   expect(await server.exited, server.output()).toBe(0);
   expect(Date.now() - stoppedAt).toBeLessThan(10_000);
   expect(fs.existsSync(path.join(dataDir, 'cashview.lock'))).toBe(false);
-}, 120_000);
+}, 400_000);
