@@ -20,6 +20,8 @@ if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
   skipped += vitest.numPendingTests + vitest.numTodoTests;
+  // A suite that failed to load has no tests to count: it counts as one failure of its own.
+  failed += vitest.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
 }
 if (vitestStatus !== 0 && failed === 0) failed += 1; // the run itself broke (a suite failed to load)
 

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmsSender, SmsError } from '../../src/integrations/twilio/sms.js';
 import { TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_FROM, TwilioSimulator } from '../../src/integrations/twilio/simulator/server.js';
-import { openApiValidator } from '../helpers/openapi.js';
+import { openApiValidator, referencesPresent } from '../helpers/openapi.js';
 
+const present = referencesPresent('The Twilio contract tests', 'twilio-api-v2010.yaml');
 let twilio: TwilioSimulator;
 let validate: ReturnType<typeof openApiValidator>;
 beforeAll(async () => {
-  validate = openApiValidator('twilio-api-v2010.yaml');
+  if (present) validate = openApiValidator('twilio-api-v2010.yaml');
   twilio = await TwilioSimulator.start();
 }, 60_000);
 afterAll(() => twilio.close());
@@ -26,7 +27,7 @@ async function post(form: Record<string, string>, auth = `${TEST_ACCOUNT_SID}:${
 const expectProblem = (body: Record<string, unknown>, status: number, code: number) =>
   expect(body).toEqual({ code, message: expect.any(String), more_info: expect.stringContaining(String(code)), status });
 
-describe('simulated Twilio against Twilio’s OpenAPI document', () => {
+describe.skipIf(!present)('simulated Twilio against Twilio’s OpenAPI document', () => {
   it('creates a message as Twilio answers it: 201, an SM sid, status queued, an RFC 2822 date', async () => {
     const { status, body } = await post({ To: '+14155550100', From: TEST_FROM, Body: 'hello' });
     expect(status).toBe(201);

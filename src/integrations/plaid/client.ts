@@ -103,8 +103,9 @@ export class PlaidClient {
     return { linkToken: data.link_token, expiration: data.expiration };
   }
 
-  async createSandboxPublicToken(input: { institutionId: string; username: string; password: string; mfaCode?: string; webhook?: string }) {
-    const options = { override_username: input.username, override_password: input.password, ...(input.webhook && { webhook: input.webhook }), ...(input.mfaCode && { mfa_code: input.mfaCode }) };
+  /** Plaid's sandbox shortcut past Link: only the fields Plaid's document defines (no device code). */
+  async createSandboxPublicToken(input: { institutionId: string; username: string; password: string; webhook?: string }) {
+    const options = { override_username: input.username, override_password: input.password, ...(input.webhook && { webhook: input.webhook }) };
     const data = await this.call('/sandbox/public_token/create', null, () =>
       this.api.sandboxPublicTokenCreate({ institution_id: input.institutionId, initial_products: [Products.Transactions], options }),
     );
@@ -149,7 +150,8 @@ export class PlaidClient {
     try {
       await this.call('/item/remove', item, () => this.api.itemRemove({ access_token: accessToken }));
     } catch (error) {
-      if (error instanceof PlaidApiError && error.code === 'INVALID_ACCESS_TOKEN') return;
+      // Already gone: removed before (Plaid answers ITEM_NOT_FOUND), or a token Plaid never knew.
+      if (error instanceof PlaidApiError && (error.code === 'ITEM_NOT_FOUND' || error.code === 'INVALID_ACCESS_TOKEN')) return;
       throw error;
     }
   }
@@ -169,18 +171,34 @@ export class PlaidClient {
   }
 
   /**
+   * Simulated mode only: what completing Plaid Link does (credentials, and the device code when the
+   * bank asks for one). Plaid has no such endpoint (Link runs in the browser), so this one call goes
+   * to the simulator directly, as `simulatedRepairLogin` does.
+   */
+  async simulatedLink(input: { institutionId: string; username: string; password: string; mfaCode?: string; webhook?: string }): Promise<string> {
+    const body = { institution_id: input.institutionId, username: input.username, password: input.password, ...(input.mfaCode && { mfa_code: input.mfaCode }), ...(input.webhook && { webhook: input.webhook }) };
+    return ((await this.simulatorCall('/sim/link/public_token', body)) as { public_token: string }).public_token;
+  }
+
+  /**
    * Simulated mode only: what finishing Link's update mode does. Plaid has no such endpoint (real
    * Link repairs the item in the browser), so this one call goes to the simulator directly.
    */
   async simulatedRepairLogin(accessToken: string, username: string, password: string): Promise<void> {
-    if (this.mode !== 'simulated') throw new PlaidApiError('NOT_SIMULATED', 0, 'INVALID_REQUEST', 'only the simulated Plaid repairs items directly');
-    const response = await fetch(`${this.basePath}/sandbox/item/repair_login`, {
+    await this.simulatorCall('/sandbox/item/repair_login', { access_token: accessToken, options: { override_username: username, override_password: password } });
+  }
+
+  private async simulatorCall(path: string, body: object): Promise<unknown> {
+    if (this.mode !== 'simulated') throw new PlaidApiError('NOT_SIMULATED', 0, 'INVALID_REQUEST', 'only the simulated Plaid serves this');
+    const response = await fetch(`${this.basePath}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'PLAID-CLIENT-ID': this.options.clientId, 'PLAID-SECRET': this.options.secret },
-      body: JSON.stringify({ access_token: accessToken, options: { override_username: username, override_password: password } }),
+      body: JSON.stringify(body),
     }).catch((error: unknown) => {
       throw toPlaidError(error);
     });
-    if (!response.ok) throw toPlaidError({ response: { status: response.status, data: await response.json() } });
+    const data: unknown = await response.json().catch(() => null);
+    if (!response.ok) throw toPlaidError({ response: { status: response.status, data } });
+    return data;
   }
 }

@@ -80,8 +80,13 @@ export async function createSandboxPublicToken(
 ): Promise<string> {
   requireSandbox(deps, user);
   if (!INSTITUTIONS.some((institution) => institution.id === input.institutionId)) throw badInput({ institutionId: 'is not a sandbox institution' });
+  const webhook = deps.plaidWebhookUrl ?? undefined;
   try {
-    return await deps.plaid.createSandboxPublicToken({ ...input, webhook: deps.plaidWebhookUrl ?? undefined });
+    // Simulated: the dialog stands in for Plaid Link (device codes included). Plaid's sandbox: its
+    // shortcut endpoint, which takes only credentials.
+    if (deps.plaid.mode === 'simulated') return await deps.plaid.simulatedLink({ ...input, webhook });
+    const { mfaCode: _notForPlaid, ...credentials } = input;
+    return await deps.plaid.createSandboxPublicToken({ ...credentials, webhook });
   } catch (error) {
     plaidFailure(error, input.mfaCode !== undefined);
   }

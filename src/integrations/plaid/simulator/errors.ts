@@ -49,6 +49,10 @@ const KNOWN: Record<string, [status: number, type: string, message: string, disp
   INVALID_INSTITUTION: [400, 'INVALID_INPUT', 'invalid institution_id provided', null],
   TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION: [400, 'TRANSACTIONS_ERROR', 'Underlying transaction data changed since last page was fetched. Please restart pagination from last update.', null],
   INVALID_FIELD: [400, 'INVALID_REQUEST', 'a required field is missing or invalid', null],
+  UNKNOWN_FIELDS: [400, 'INVALID_REQUEST', 'the following fields are not recognized by this endpoint', null],
+  MISSING_FIELDS: [400, 'INVALID_REQUEST', 'the following required fields are missing', null],
+  ITEM_NOT_FOUND: [400, 'ITEM_ERROR', 'the Item you requested cannot be found. This Item does not exist, has been previously removed via /item/remove, or has had access removed by the user', null],
+  NOT_FOUND: [404, 'INVALID_REQUEST', 'not found', null],
 };
 
 export function simError(code: string, message?: string): SimError {

@@ -95,10 +95,11 @@ export class ItemStore {
     return this.allItems().map(({ itemId, accessToken, institutionId, webhook, state, createdAt }) => ({ itemId, accessToken, institutionId, webhook, state, createdAt }));
   }
 
-  /** The item behind an access token; INVALID_ACCESS_TOKEN once removed or never issued. */
+  /** The item behind an access token: INVALID_ACCESS_TOKEN if never issued, ITEM_NOT_FOUND once removed (as Plaid answers). */
   item(accessToken: unknown): SimItem {
     const item = typeof accessToken === 'string' ? this.byToken.get(accessToken) : undefined;
-    if (!item || item.state === 'removed') throw simError('INVALID_ACCESS_TOKEN');
+    if (!item) throw simError('INVALID_ACCESS_TOKEN');
+    if (item.state === 'removed') throw simError('ITEM_NOT_FOUND');
     return item;
   }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { requestId, SimError, simError } from './errors.js';
+import { checkFields } from './fields.js';
 import { findInstitution, INSTITUTIONS, logoPng } from './fixtures.js';
 import { decodeCursor, encodeCursor, ItemStore, type ItemRecord, type SimItem } from './items.js';
 import { Switches } from './switches.js';
@@ -18,11 +19,15 @@ export interface SimulatorOptions {
   latencyMs?: number;
   /** Keeps items across restarts (npm start's simulated Plaid keeps the demo's bank this way). */
   stateFile?: string;
+  /** Sees every request body as it arrives (contract tests check what CashView sends). */
+  onRequest?: (path: string, body: Record<string, unknown>) => void;
 }
 
 type Body = Record<string, unknown>;
 const STATEFUL = new Set(['/item/public_token/exchange', '/item/remove', '/sandbox/item/reset_login', '/sandbox/item/repair_login']);
 type Handler = (body: Body) => Promise<object> | object;
+/** The webhook codes /sandbox/item/fire_webhook fires here (Plaid's enum has a few more, for other products). */
+const FIREABLE = ['SYNC_UPDATES_AVAILABLE', 'DEFAULT_UPDATE', 'RECURRING_TRANSACTIONS_UPDATE', 'ERROR', 'PENDING_DISCONNECT', 'NEW_ACCOUNTS_AVAILABLE', 'LOGIN_REPAIRED'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const str = (value: unknown, field: string): string => {
@@ -42,6 +47,7 @@ export class PlaidSimulator {
   readonly app: FastifyInstance;
   readonly now: () => number;
   deliverWebhook: WebhookDelivery;
+  private readonly onRequest?: (path: string, body: Record<string, unknown>) => void;
   url = '';
   private readonly clientId: string;
   private readonly secret: string;
@@ -53,6 +59,7 @@ export class PlaidSimulator {
     this.items = new ItemStore(this.now);
     this.signer = new WebhookSigner(this.now);
     this.deliverWebhook = options.deliverWebhook ?? deliverOverHttp;
+    this.onRequest = options.onRequest;
     if (options.latencyMs) this.switches.setLatency('*', options.latencyMs);
     this.stateFile = options.stateFile;
     if (this.stateFile && fs.existsSync(this.stateFile)) {
@@ -63,6 +70,11 @@ export class PlaidSimulator {
       if (this.stateFile && STATEFUL.has(request.url)) this.save();
     });
     this.routes();
+    // Like Plaid: a path it does not serve answers a Plaid error, not the framework's own body.
+    this.app.setNotFoundHandler(async (_request, reply) => {
+      const error = simError('NOT_FOUND', 'the requested endpoint does not exist or is not served by the simulated Plaid');
+      return reply.status(error.status).send(error.body());
+    });
   }
 
   private readonly stateFile?: string;
@@ -91,12 +103,14 @@ export class PlaidSimulator {
   private endpoint(path: string, handler: Handler) {
     this.app.post(path, async (request, reply) => {
       const body = (request.body ?? {}) as Body;
+      this.onRequest?.(path, body);
       const latency = this.switches.latencyFor(path);
       if (latency > 0) await sleep(latency);
       try {
         const clientId = request.headers['plaid-client-id'] ?? body.client_id;
         const secret = request.headers['plaid-secret'] ?? body.secret;
         if (clientId !== this.clientId || secret !== this.secret) throw simError('INVALID_API_KEYS');
+        checkFields(path, body);
         const injected = this.switches.takeFailure(path);
         if (injected) throw injected;
         return { ...(await handler(body)), request_id: requestId() };
@@ -110,6 +124,48 @@ export class PlaidSimulator {
   private count(path: string, item: SimItem) {
     const limited = this.switches.countCall(path, item.itemId, this.now());
     if (limited) throw limited;
+  }
+
+  /** The sandbox's credentials (plaid.md): user_good / pass_good, or error_<CODE> as the password. */
+  private signIn(institutionId: string, username: string, password: string, webhook: string | null): string {
+    if (!findInstitution(institutionId)) throw simError('INVALID_INSTITUTION');
+    if (password.startsWith('error_')) throw simError(password.slice('error_'.length));
+    if (username !== 'user_good' || password !== 'pass_good') throw simError('INVALID_CREDENTIALS');
+    return this.items.createPublicToken(institutionId, webhook);
+  }
+
+  private readonly announced = new Set<string>();
+
+  /** As Plaid does once an item's first pull is done: SYNC_UPDATES_AVAILABLE, sent after this answer. */
+  private announceReady(item: SimItem) {
+    if (this.announced.has(item.itemId)) return;
+    this.announced.add(item.itemId);
+    setImmediate(() => {
+      const { type, extra } = this.webhookFor(item, 'SYNC_UPDATES_AVAILABLE')!;
+      void this.fireWebhook(item, type, 'SYNC_UPDATES_AVAILABLE', extra).catch(() => false);
+    });
+  }
+
+  /** Each webhook the sandbox fires, with every field Plaid's document requires of it. */
+  private webhookFor(item: SimItem, code: string): { type: string; extra: object } | null {
+    switch (code) {
+      case 'SYNC_UPDATES_AVAILABLE':
+        return { type: 'TRANSACTIONS', extra: { initial_update_complete: true, historical_update_complete: true } };
+      case 'DEFAULT_UPDATE':
+        return { type: 'TRANSACTIONS', extra: { new_transactions: 0, error: null } };
+      case 'RECURRING_TRANSACTIONS_UPDATE':
+        return { type: 'TRANSACTIONS', extra: { account_ids: item.accounts.map((account) => account.accountId) } };
+      case 'ERROR':
+        return { type: 'ITEM', extra: { error: simError('ITEM_LOGIN_REQUIRED').body() } };
+      case 'PENDING_DISCONNECT':
+        return { type: 'ITEM', extra: { reason: 'INSTITUTION_MIGRATION', disconnect_time: new Date(this.now() + 7 * 24 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z') } };
+      case 'NEW_ACCOUNTS_AVAILABLE':
+        return { type: 'ITEM', extra: { error: null } };
+      case 'LOGIN_REPAIRED':
+        return { type: 'ITEM', extra: {} };
+      default:
+        return null;
+    }
   }
 
   /** Sends a webhook to the item's URL, signed as Plaid signs them. */
@@ -138,13 +194,22 @@ export class PlaidSimulator {
       const options = (body.options ?? {}) as Record<string, unknown>;
       const username = (options.override_username as string | undefined) ?? 'user_good';
       const password = (options.override_password as string | undefined) ?? 'pass_good';
-      if (password.startsWith('error_')) throw simError(password.slice('error_'.length));
-      if (username === 'mfa_device') {
-        if (password !== 'pass_good' || options.mfa_code !== '1234') throw simError(password !== 'pass_good' ? 'INVALID_CREDENTIALS' : 'INVALID_MFA');
-      } else if (username !== 'user_good' || password !== 'pass_good') {
-        throw simError('INVALID_CREDENTIALS');
+      // Plaid's sandbox asks for a device code only inside Link: this endpoint has no field for one.
+      if (username === 'mfa_device') throw simError('INVALID_MFA', 'mfa_device needs its code in Link; use user_good here');
+      return { public_token: this.signIn(institutionId, username, password, (options.webhook as string | undefined) ?? null) };
+    });
+
+    // Not part of Plaid's API: what completing Plaid Link does (credentials, then a device code when
+    // the bank asks for one), for CashView's own connect dialog in simulated mode.
+    this.endpoint('/sim/link/public_token', (body) => {
+      const institutionId = str(body.institution_id, 'institution_id');
+      const username = str(body.username, 'username');
+      const password = str(body.password, 'password');
+      if (username === 'mfa_device' && body.mfa_code !== '1234') {
+        if (password !== 'pass_good') throw simError('INVALID_CREDENTIALS');
+        throw simError('INVALID_MFA', body.mfa_code === undefined ? 'the institution requires a code from the user\'s device' : undefined);
       }
-      return { public_token: this.items.createPublicToken(institutionId, (options.webhook as string | undefined) ?? null) };
+      return { public_token: this.signIn(institutionId, username === 'mfa_device' ? 'user_good' : username, password, typeof body.webhook === 'string' ? body.webhook : null) };
     });
 
     this.endpoint('/item/public_token/exchange', (body) => {
@@ -207,6 +272,7 @@ export class PlaidSimulator {
         this.switches.mutationsDuringPagination--;
         throw simError('TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION');
       }
+      if (!cursor) this.announceReady(item);
       const { page, last, hasMore } = this.items.changesAfter(item, cursor ? decodeCursor(cursor, item.itemId) : 0, count);
       const next = encodeCursor(item.itemId, last);
       if (hasMore) this.items.midPagination.add(next);
@@ -249,14 +315,10 @@ export class PlaidSimulator {
     this.endpoint('/sandbox/item/fire_webhook', async (body) => {
       const item = this.items.item(body.access_token);
       const code = str(body.webhook_code, 'webhook_code');
-      const type = code === 'SYNC_UPDATES_AVAILABLE' || code === 'DEFAULT_UPDATE' ? 'TRANSACTIONS' : 'ITEM';
-      const extra =
-        code === 'SYNC_UPDATES_AVAILABLE' ? { initial_update_complete: true, historical_update_complete: true }
-        : code === 'ERROR' ? { error: simError('ITEM_LOGIN_REQUIRED').body() }
-        : code === 'PENDING_DISCONNECT' ? { reason: 'INSTITUTION_MIGRATION' }
-        : {};
+      const hook = this.webhookFor(item, code);
+      if (!hook) throw simError('INVALID_FIELD', `webhook_code ${code} is not one the sandbox can fire: use one of ${FIREABLE.join(', ')}`);
       if (code === 'SYNC_UPDATES_AVAILABLE') this.items.postPending(item);
-      return { webhook_fired: await this.fireWebhook(item, type, code, extra) };
+      return { webhook_fired: await this.fireWebhook(item, hook.type, code, hook.extra) };
     });
 
     this.endpoint('/webhook_verification_key/get', (body) => {
