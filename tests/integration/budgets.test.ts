@@ -91,6 +91,13 @@ describe('budget trackers', () => {
     expect(edited.statusCode).toBe(200);
     expect(edited.json().budgetTracker).toMatchObject({ thresholdCents: 50000, frequencyDays: 2, nextNotificationOn: addDays(localDay(ctx.clock.now, 'UTC'), 2) });
     expect((await agent.request('PATCH', `/api/accounts/${card}/budget-tracker`, { frequencyDays: 99 })).statusCode).toBe(400);
+    // A new amount alone is taken (and the frequency kept); it shows on the dashboard too.
+    const amount = await agent.request('PATCH', `/api/accounts/${card}/budget-tracker`, { thresholdCents: 73_500 });
+    expect(amount.json().budgetTracker).toMatchObject({ thresholdCents: 73_500, frequencyDays: 2 });
+    const shown = (await agent.request('GET', '/api/dashboard')).json().institutions[0].accounts.find((a: { id: string }) => a.id === card);
+    expect(shown.budgetTracker).toMatchObject({ thresholdCents: 73_500, frequencyDays: 2 });
+    const both = await agent.request('PATCH', `/api/accounts/${card}/budget-tracker`, { thresholdCents: 1_000, frequencyDays: 9 });
+    expect(both.json().budgetTracker).toMatchObject({ thresholdCents: 1_000, frequencyDays: 9 });
     expect((await agent.request('DELETE', `/api/accounts/${card}/budget-tracker`)).statusCode).toBe(204);
     expect((await agent.request('DELETE', `/api/accounts/${card}/budget-tracker`)).statusCode).toBe(404);
   });

@@ -117,6 +117,28 @@ describe('the daily notifications', () => {
     expect(me.id).not.toBe(user.id);
   });
 
+  it('sends on the person’s own day in a time zone 14 hours ahead of UTC', async () => {
+    // 10:30 UTC on 1 June is already 00:30 on 2 June at UTC+14 (Kiritimati).
+    const asOf = new Date('2026-06-01T10:30:00Z');
+    const ahead = await personWithTracker(ctx.deps, { nextOn: '2026-06-02', profileType: 'sandbox', timeZone: 'Pacific/Kiritimati' });
+    const behind = await personWithTracker(ctx.deps, { nextOn: '2026-06-02', profileType: 'sandbox', timeZone: 'America/New_York' });
+    await evaluateDueTrackers(ctx.deps, asOf);
+    expect((await notificationsOf(ahead.user.id)).map((n) => n.due_on)).toEqual(['2026-06-02']);
+    expect(await notificationsOf(behind.user.id)).toEqual([]);
+  });
+
+  it('marks a message unknown only when its sender stopped long ago, never one another process is sending now', async () => {
+    const { user } = await personWithTracker(ctx.deps, { nextOn: today(), profileType: 'sandbox' });
+    const old = await personWithTracker(ctx.deps, { nextOn: today(), profileType: 'sandbox' });
+    await evaluateDueTrackers(ctx.deps);
+    const now = ctx.clock.now.getTime();
+    await ctx.deps.db.execute(sql`update notifications set status = 'sending', claimed_at = ${new Date(now - 60_000).toISOString()} where user_id = ${user.id}`);
+    await ctx.deps.db.execute(sql`update notifications set status = 'sending', claimed_at = ${new Date(now - 11 * 60_000).toISOString()} where user_id = ${old.user.id}`);
+    await deliverNotifications(ctx.deps);
+    expect((await notificationsOf(user.id))[0]).toMatchObject({ status: 'sending' });
+    expect((await notificationsOf(old.user.id))[0]).toMatchObject({ status: 'unknown' });
+  });
+
   it('names the institution and the account’s mask, as they were when written', async () => {
     const { user, accountId } = await personWithTracker(ctx.deps, { nextOn: today(), profileType: 'sandbox' });
     await ctx.deps.db.execute(sql`update accounts set mask = '4321' where id = ${accountId}`);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InstitutionCircuits } from '../../src/integrations/plaid/circuit-breaker.js';
+import { PlaidApiError } from '../../src/integrations/plaid/errors.js';
 import { PlaidClient, type ItemRef } from '../../src/integrations/plaid/client.js';
 import { ItemRateLimiter } from '../../src/integrations/plaid/rate-limiter.js';
 import { PlaidSimulator, SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../../src/integrations/plaid/simulator/server.js';
@@ -66,5 +67,72 @@ describe('circuit breaker per institution', () => {
     sim.switches.failNext('/accounts/balance/get', 'ITEM_LOGIN_REQUIRED', 10);
     for (let i = 0; i < 10; i++) expect(await codeOf(client.getBalances(item.token, item.item))).toBe('ITEM_LOGIN_REQUIRED');
     expect(client.circuits.isOpen('ins_109510')).toBe(false);
+  });
+});
+
+describe('the circuit’s corners', () => {
+  const down = () => new PlaidApiError('INSTITUTION_DOWN', 400, 'INSTITUTION_ERROR', 'down');
+  const refusedNow = (circuits: InstitutionCircuits, id: string) => {
+    try {
+      circuits.admit(id);
+      return false;
+    } catch (error) {
+      return (error as PlaidApiError).code === 'INSTITUTION_NOT_RESPONDING';
+    }
+  };
+
+  it('lets exactly one trial through when half-open; the others fail fast until it answers', () => {
+    let now = 0;
+    const circuits = new InstitutionCircuits({ threshold: 2, cooldownMs: 1_000, now: () => now });
+    circuits.record('bank', down());
+    expect(refusedNow(circuits, 'bank')).toBe(false); // one failure: still closed
+    circuits.record('bank', down());
+    expect(refusedNow(circuits, 'bank')).toBe(true);
+    now = 999;
+    expect(refusedNow(circuits, 'bank')).toBe(true);
+    now = 1_000;
+    expect(refusedNow(circuits, 'bank')).toBe(false); // the trial
+    expect(refusedNow(circuits, 'bank')).toBe(true); // another caller while the trial runs
+    circuits.record('bank', null); // the trial succeeded
+    expect(refusedNow(circuits, 'bank')).toBe(false);
+    expect(refusedNow(circuits, 'bank')).toBe(false);
+  });
+
+  it('doubles the wait after each failed trial, up to the cap', () => {
+    let now = 0;
+    const circuits = new InstitutionCircuits({ threshold: 1, cooldownMs: 1_000, maxCooldownMs: 5_000, now: () => now });
+    circuits.record('bank', down());
+    const waits: number[] = [];
+    for (let trial = 0; trial < 5; trial++) {
+      const openedAt = now;
+      while (refusedNow(circuits, 'bank')) now += 100;
+      waits.push(now - openedAt);
+      circuits.record('bank', down()); // the trial failed too
+    }
+    expect(waits).toEqual([1_000, 2_000, 4_000, 5_000, 5_000]);
+  });
+
+  it('does not stretch the wait for failures of calls already under way when it opened', () => {
+    let now = 0;
+    const circuits = new InstitutionCircuits({ threshold: 2, cooldownMs: 1_000, now: () => now });
+    circuits.record('bank', down());
+    circuits.record('bank', down());
+    now = 500;
+    circuits.record('bank', down()); // a slow call that started before it opened
+    now = 1_000;
+    expect(circuits.isOpen('bank')).toBe(false);
+    expect(refusedNow(circuits, 'bank')).toBe(false);
+  });
+
+  it('counts a timeout as an outage, and any other answer as the bank being there', () => {
+    const circuits = new InstitutionCircuits({ threshold: 2, cooldownMs: 1_000, now: () => 0 });
+    const timeout = new PlaidApiError('TIMEOUT', 0, 'NETWORK', 'Plaid did not answer in time');
+    circuits.record('slow', timeout);
+    circuits.record('slow', timeout);
+    expect(circuits.isOpen('slow')).toBe(true);
+    circuits.record('mixed', down());
+    circuits.record('mixed', new PlaidApiError('ITEM_LOGIN_REQUIRED', 400, 'ITEM_ERROR', 'login'));
+    circuits.record('mixed', down());
+    expect(circuits.isOpen('mixed')).toBe(false);
   });
 });
