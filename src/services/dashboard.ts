@@ -49,7 +49,8 @@ export async function getDashboard(deps: Pick<ServiceDeps, 'db' | 'now'>, person
 }
 
 /**
- * The dashboard as the JSON the API answers, computed once per person and data version: the
+ * The dashboard as the JSON the API answers, computed once per person and data version (however
+ * many readers wait for it at that moment): the
  * version is bumped in the same transaction as any change to what the dashboard shows, and "this
  * month's" spending also depends on the person's day, so both are in the key.
  */
@@ -59,9 +60,5 @@ export async function dashboardJson(
   person: { id: string; timeZone: string; dataVersion: number },
 ): Promise<string> {
   const key = `${person.dataVersion}|${person.timeZone}|${localDay(deps.now(), person.timeZone)}`;
-  const cached = cache.get(person.id, key);
-  if (cached !== undefined) return cached;
-  const json = JSON.stringify(z.encode(dashboardAnswer, await getDashboard(deps, person)));
-  cache.set(person.id, key, json);
-  return json;
+  return cache.getOrCompute(person.id, key, async () => JSON.stringify(z.encode(dashboardAnswer, await getDashboard(deps, person))));
 }

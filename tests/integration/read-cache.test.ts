@@ -32,6 +32,22 @@ const dashboard = async (agent: Agent) => {
 };
 const checking = (body: { institutions: { accounts: { currentCents: number; availableCents: number; budgetTracker: { spentCents: number } }[] }[] }) => body.institutions[0]!.accounts[0]!;
 
+describe('the data version', () => {
+  it('goes up once per transaction however many statements change the person’s data, and once per transaction after', async () => {
+    const { user, itemId, accountId } = await personWithTracker(ctx.deps, { nextOn: '2099-01-01' });
+    const version = async () => Number((await rowsOf(ctx.deps.db, sql`select data_version from users where id = ${user.id}`))[0]!.data_version);
+    const before = await version();
+    await ctx.deps.db.transaction(async (tx) => {
+      for (let i = 0; i < 5; i++) await addSpending({ ...ctx.deps, db: tx }, itemId, accountId, '2026-01-01', 100 + i);
+      await tx.execute(sql`update accounts set available_cents = 1 where id = ${accountId}`);
+    });
+    expect(await version()).toBe(before + 1);
+    await addSpending(ctx.deps, itemId, accountId, '2026-01-02', 5);
+    await ctx.deps.db.execute(sql`update accounts set available_cents = 2 where id = ${accountId}`);
+    expect(await version()).toBe(before + 3);
+  });
+});
+
 describe('answers served from memory are never stale', () => {
   it('shows a balance changed outside the API on the very next dashboard', async () => {
     const { agent, accountId } = await signedIn();
