@@ -54,7 +54,7 @@ export async function person(deps: ServiceDeps) {
   return { user, headers: { cookie: `cv_session=${session.id}`, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' } };
 }
 
-/** 10 institutions, 60 accounts, 50,000 transactions and 20 budget trackers for one person. */
+/** 10 institutions, 60 accounts, 50,000 transactions and 20 budget trackers for one person (bigint arithmetic: any count fits). */
 export async function seedDashboard(deps: ServiceDeps, userId: string, counts = { institutions: 10, accountsPer: 6, transactions: 50_000 }) {
   await deps.db.execute(sql`insert into items (id, user_id, status, name, refreshed_at)
     select gen_random_uuid(), ${userId}, 'ready', 'Bench Bank ' || g, now() from generate_series(1, ${counts.institutions}) g`);
@@ -66,7 +66,7 @@ export async function seedDashboard(deps: ServiceDeps, userId: string, counts = 
     from items i, generate_series(1, ${counts.accountsPer}) a where i.user_id = ${userId}`);
   await deps.db.execute(sql`with acc as (select id, item_id, row_number() over (order by id) - 1 as n, count(*) over () as total from accounts where user_id = ${userId})
     insert into transactions (item_id, plaid_transaction_id, account_id, amount_cents, currency, date, pending, name, category_primary)
-    select acc.item_id, 'tx-' || g, acc.id, (g * 7919) % 20000 - 2000, 'USD', current_date - (g % 90), g % 97 = 0, 'Shop', (array['FOOD_AND_DRINK','TRANSFER_OUT','GENERAL_MERCHANDISE','INCOME','TRAVEL'])[1 + g % 5]
+    select acc.item_id, 'tx-' || g, acc.id, (g::bigint * 7919) % 20000 - 2000, 'USD', current_date - (g % 90), g % 97 = 0, 'Shop', (array['FOOD_AND_DRINK','TRANSFER_OUT','GENERAL_MERCHANDISE','INCOME','TRAVEL'])[1 + g % 5]
     from generate_series(1, ${counts.transactions}) g join acc on acc.n = g % acc.total`);
   await deps.db.execute(sql`insert into budget_trackers (id, account_id, user_id, threshold_cents, frequency_days, next_notification_on)
     select gen_random_uuid(), id, ${userId}, 200000, 7, current_date + 7 from accounts where user_id = ${userId} and (type = 'credit' or subtype = 'checking')`);

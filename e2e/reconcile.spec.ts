@@ -214,3 +214,23 @@ test('nothing scrolls sideways at 320 px, signed out or in', async ({ page }) =>
     await expectAccessible(page);
   }
 });
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE', viewport: { width: 390, height: 900 } });
+
+  test('dates and amounts read as German, with no doubled full stop', async ({ page }) => {
+    await signUpInBrowser(page, 'Greta');
+    await linkBank(page, 'First Gingham Credit Union');
+    const card = page.getByRole('article', { name: 'First Gingham Credit Union' });
+    await expect(card.getByText('Up to date')).toBeVisible({ timeout: 30_000 });
+    const row = card.getByRole('listitem').filter({ hasText: 'Plaid Checking' });
+    await row.getByRole('button', { name: 'Set a monthly budget for Plaid Checking' }).click();
+    await row.getByLabel('Monthly budget ($)').fill('500');
+    await row.getByLabel('Text me every (days)').fill('3');
+    await row.getByRole('button', { name: 'Set budget' }).click();
+    const tracker = row.getByRole('group', { name: 'Budget for Plaid Checking' });
+    await expect(tracker).toContainText(/next on \d{1,2}\. \p{L}+/u);
+    await expect(netWorth(page)).toContainText('68.042,74');
+    expect(await page.locator('main').innerText()).not.toMatch(/\.\./);
+  });
+});

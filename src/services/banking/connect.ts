@@ -102,6 +102,8 @@ export async function repairLogin(deps: ServiceDeps, user: User, itemId: string,
   try {
     await deps.plaid.simulatedRepairLogin(accessToken, credentials.username, credentials.password);
   } catch (error) {
+    // Removed (and revoked at Plaid) while the bank was answering: gone, not a bank error.
+    if (!(await items.findOwnItem(deps.db, user.id, item.id))) throw notFound('That institution');
     plaidFailure(error, false);
   }
   const repaired = await items.updateItem(deps.db, item.id, { health: null, errorCode: null, errorMessage: null, refreshing: true });
