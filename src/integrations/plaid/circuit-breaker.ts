@@ -1,7 +1,4 @@
-import { PlaidApiError } from './errors.js';
-
-/** Failures that say the institution itself is unwell (not Plaid, not the person's login). */
-const OUTAGE = new Set(['INSTITUTION_DOWN', 'INSTITUTION_NOT_RESPONDING', 'PLANNED_MAINTENANCE', 'TIMEOUT']);
+import { PlaidApiError, ruleFor } from './errors.js';
 
 interface Circuit {
   failures: number;
@@ -51,7 +48,8 @@ export class InstitutionCircuits {
 
   record(institutionId: string, error: PlaidApiError | null): void {
     const circuit = this.circuits.get(institutionId);
-    if (!error || !OUTAGE.has(error.code)) {
+    // Only failures that say the institution itself is unwell count (not Plaid, not the person's login).
+    if (!error || !ruleFor(error.code).outage) {
       // Anything but an outage means the bank answered: the circuit closes.
       if (circuit) this.circuits.delete(institutionId);
       return;

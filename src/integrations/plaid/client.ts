@@ -1,5 +1,5 @@
 import { Configuration, CountryCode, PlaidApi, PlaidEnvironments, Products, type AccountBase, type Transaction, type RemovedTransaction } from 'plaid';
-import { PlaidApiError, toPlaidError } from './errors.js';
+import { PlaidApiError, ruleFor, toPlaidError } from './errors.js';
 import { InstitutionCircuits } from './circuit-breaker.js';
 import { ItemRateLimiter } from './rate-limiter.js';
 
@@ -81,9 +81,8 @@ export class PlaidClient {
       } catch (error) {
         const failure = toPlaidError(error);
         if (institution) this.circuits.record(institution, failure);
-        // PRODUCT_NOT_READY and institution outages last minutes: the job queue retries those later.
-        const quick = failure.retryable && !['PRODUCT_NOT_READY', 'INSTITUTION_DOWN', 'INSTITUTION_NOT_RESPONDING'].includes(failure.code);
-        if (!quick || attempt + 1 >= this.attempts) throw failure;
+        // Only brief failures are tried again here; the rest wait for the job queue (errors.ts).
+        if (ruleFor(failure.code).retry !== 'quick' || attempt + 1 >= this.attempts) throw failure;
         await sleep(backoffMs(attempt));
       }
     }

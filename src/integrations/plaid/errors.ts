@@ -15,20 +15,9 @@ export class PlaidApiError extends Error {
   }
 
   get retryable(): boolean {
-    return RETRYABLE.has(this.code);
+    return ruleFor(this.code).retry !== 'no';
   }
 }
-
-const RETRYABLE = new Set([
-  'INTERNAL_SERVER_ERROR',
-  'RATE_LIMIT_EXCEEDED',
-  'INSTITUTION_DOWN',
-  'INSTITUTION_NOT_RESPONDING',
-  'PRODUCT_NOT_READY',
-  'PLANNED_MAINTENANCE',
-  'NETWORK_ERROR',
-  'TIMEOUT',
-]);
 
 /** The SDK throws axios errors; this reads Plaid's error body, or names the network failure. */
 export function toPlaidError(error: unknown): PlaidApiError {
@@ -45,40 +34,49 @@ export function toPlaidError(error: unknown): PlaidApiError {
 
 export type InstitutionHealth = 'needs_relogin' | 'institution_down' | 'refresh_failed' | 'pending_disconnect';
 
-export function healthFor(code: string): InstitutionHealth {
-  if (code === 'ITEM_LOGIN_REQUIRED' || code === 'INVALID_CREDENTIALS' || code === 'ITEM_LOCKED') return 'needs_relogin';
-  if (code === 'INSTITUTION_DOWN' || code === 'INSTITUTION_NOT_RESPONDING' || code === 'PLANNED_MAINTENANCE') return 'institution_down';
-  return 'refresh_failed';
+/** What CashView does about one Plaid error code (plaid.md's table). */
+export interface PlaidErrorRule {
+  /** `quick`: again within the same call (backoff, full jitter); `later`: the job queue's retry; `no`: final. */
+  retry: 'quick' | 'later' | 'no';
+  /** Says the institution itself is unwell: counts toward its circuit breaker. */
+  outage: boolean;
+  /** The status the institution shows. */
+  health: InstitutionHealth;
+  /** What a person is told; never Plaid's internals. */
+  message: string;
 }
 
-/** What a person is told; never Plaid's internals. */
-export function messageFor(code: string): string {
-  switch (code) {
-    case 'INVALID_CREDENTIALS':
-      return 'The username or password is wrong. Check them and try again.';
-    case 'INVALID_MFA':
-      return 'That verification code is not right. Try again.';
-    case 'ITEM_LOCKED':
-      return 'Your account at this bank is locked. Unlock it on the bank’s site, then try again.';
-    case 'ITEM_LOGIN_REQUIRED':
-      return 'This bank needs you to sign in again.';
-    case 'NO_ACCOUNTS':
-      return 'No supported accounts were found at this bank.';
-    case 'USER_SETUP_REQUIRED':
-      return 'Your account needs to be set up on the bank’s site first.';
-    case 'INSTITUTION_DOWN':
-    case 'INSTITUTION_NOT_RESPONDING':
-    case 'PLANNED_MAINTENANCE':
-      return 'The bank is not responding right now. CashView will keep trying.';
-    case 'PRODUCT_NOT_READY':
-      return 'The bank is still preparing your data. CashView will keep trying.';
-    case 'RATE_LIMIT_EXCEEDED':
-      return 'Too many requests to this bank just now. CashView will try again shortly.';
-    case 'INVALID_PUBLIC_TOKEN':
-      return 'The link expired before it was finished. Please link the bank again.';
-    case 'INVALID_API_KEYS':
-      return 'CashView’s Plaid keys are not valid. The operator needs to fix the configuration.';
-    default:
-      return 'The bank could not be reached. CashView will try again later.';
-  }
-}
+const OUTAGE: PlaidErrorRule = { retry: 'later', outage: true, health: 'institution_down', message: 'The bank is not responding right now. CashView will keep trying.' };
+const LOGIN = (message: string): PlaidErrorRule => ({ retry: 'no', outage: false, health: 'needs_relogin', message });
+const FINAL = (message: string): PlaidErrorRule => ({ retry: 'no', outage: false, health: 'refresh_failed', message });
+const UNREACHABLE = 'The bank could not be reached. CashView will try again later.';
+const TRANSIENT: PlaidErrorRule = { retry: 'quick', outage: false, health: 'refresh_failed', message: UNREACHABLE };
+
+/** The one table of Plaid error codes: every rule about a code is read from here. */
+const RULES: Record<string, PlaidErrorRule> = {
+  INVALID_CREDENTIALS: LOGIN('The username or password is wrong. Check them and try again.'),
+  INVALID_MFA: LOGIN('That verification code is not right. Try again.'),
+  ITEM_LOCKED: LOGIN('Your account at this bank is locked. Unlock it on the bank’s site, then try again.'),
+  ITEM_LOGIN_REQUIRED: LOGIN('This bank needs you to sign in again.'),
+  NO_ACCOUNTS: FINAL('No supported accounts were found at this bank.'),
+  USER_SETUP_REQUIRED: FINAL('Your account needs to be set up on the bank’s site first.'),
+  INVALID_PUBLIC_TOKEN: FINAL('The link expired before it was finished. Please link the bank again.'),
+  INVALID_API_KEYS: FINAL('CashView’s Plaid keys are not valid. The operator needs to fix the configuration.'),
+  // Outages last minutes: no quick retry within the call; the circuit opens and the queue retries later.
+  INSTITUTION_DOWN: OUTAGE,
+  INSTITUTION_NOT_RESPONDING: OUTAGE,
+  PLANNED_MAINTENANCE: OUTAGE,
+  // No answer in time: tried again at once, and counted toward the bank's circuit (a bank that
+  // keeps timing out is treated as down), but shown as a failed refresh: the slow part may be Plaid.
+  TIMEOUT: { ...TRANSIENT, outage: true },
+  PRODUCT_NOT_READY: { retry: 'later', outage: false, health: 'refresh_failed', message: 'The bank is still preparing your data. CashView will keep trying.' },
+  RATE_LIMIT_EXCEEDED: { ...TRANSIENT, message: 'Too many requests to this bank just now. CashView will try again shortly.' },
+  INTERNAL_SERVER_ERROR: TRANSIENT,
+  NETWORK_ERROR: TRANSIENT,
+};
+
+export const ruleFor = (code: string): PlaidErrorRule => RULES[code] ?? FINAL(UNREACHABLE);
+
+export const healthFor = (code: string): InstitutionHealth => ruleFor(code).health;
+
+export const messageFor = (code: string): string => ruleFor(code).message;
