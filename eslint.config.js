@@ -35,6 +35,37 @@ const direction = rooms.map((room) => ({
   },
 }));
 
+// Finer rules inside the rooms (issue 13): route -> service -> repository is the only way to the
+// SQL; services never reach for a simulator (it is a stand-in for Plaid, not a library); a web
+// feature imports only shared, components, lib and its own folder (pieces several need move down).
+const features = ['auth', 'budgets', 'dashboard', 'link', 'notifications', 'profile'];
+const inner = [
+  {
+    files: ['src/server/routes/**/*.{ts,tsx}'],
+    patterns: [{ group: ['**/db/*', '**/db/**'], message: 'Routes call services, not repositories or the database (route -> service -> repository).' }],
+  },
+  {
+    files: ['src/services/**/*.{ts,tsx}'],
+    patterns: [{ group: ['**/simulator/*', '**/simulator/**'], message: 'Services never import a simulator: it stands in for Plaid or Twilio over HTTP.' }],
+  },
+  ...features.map((feature) => ({
+    files: [`src/web/features/${feature}/**/*.{ts,tsx}`],
+    patterns: features
+      .filter((other) => other !== feature)
+      .map((other) => ({
+        group: [`**/features/${other}/**`, `../../${other}/**`, `../${other}/**`],
+        message: `The ${feature} feature may import only shared, components, lib and its own folder, not the ${other} feature: move what both need down to src/web/lib or compose them in src/web/app.`,
+      })),
+  })),
+];
+// no-restricted-imports takes one configuration per file: a room's rules and its inner rules go together.
+const withInner = [...direction];
+for (const { files, patterns } of inner) {
+  const room = files[0].split('/')[1];
+  const roomRules = direction.find((block) => block.files[0].split('/')[1] === room).rules['no-restricted-imports'][1].patterns;
+  withInner.push({ files, rules: { 'no-restricted-imports': ['error', { patterns: [...roomRules, ...patterns] }] } });
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'src/db/migrations/**', 'test-results/**', 'playwright-report/**', 'data/**'] },
   ...tseslint.configs.recommended,
@@ -44,5 +75,5 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  ...direction,
+  ...withInner,
 );

@@ -11,10 +11,8 @@ import {
   sandboxPublicTokenRequest,
 } from '../../shared/contracts/institutions.js';
 import { accountAnswer, accountPatchRequest } from '../../shared/contracts/dashboard.js';
-import { notFound } from '../../domain/errors.js';
-import { findOwnItem } from '../../db/repositories/items.js';
 import { createLinkToken, createSandboxPublicToken, repairLogin, sandboxInstitutions } from '../../services/banking/connect.js';
-import { toInstitution } from '../../services/banking/institution-view.js';
+import { getInstitution, toInstitution } from '../../services/banking/institution-view.js';
 import { requestLink } from '../../services/banking/link-item.js';
 import { requestRefresh } from '../../services/banking/refresh-item.js';
 import { deleteAccount, deleteInstitution, setAccountHidden } from '../../services/banking/remove-item.js';
@@ -42,9 +40,7 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = a
   });
 
   app.get('/api/institutions/:id', { schema: { tags, params: idParams, response: { 200: institutionAnswer } } }, async (request) => {
-    const item = await findOwnItem(deps.db, request.auth!.user.id, request.params.id);
-    if (!item) throw notFound('That institution');
-    return { institution: toInstitution(item) };
+    return { institution: await getInstitution(deps, request.auth!.user.id, request.params.id) };
   });
 
   app.post('/api/institutions/:id/refresh', { schema: { tags, params: idParams, response: { 202: institutionAnswer } } }, async (request, reply) => {

@@ -2,13 +2,13 @@ import type { User } from '../../shared/contracts/users.js';
 import { AppError, badInput, conflict, forbidden, notFound } from '../../domain/errors.js';
 import type { ItemRow } from '../../db/schema/index.js';
 import * as items from '../../db/repositories/items.js';
-import { INSTITUTIONS } from '../../integrations/plaid/simulator/fixtures.js';
+import { SANDBOX_INSTITUTIONS } from '../../integrations/plaid/sandbox-institutions.js';
 import { PlaidApiError, healthFor, messageFor } from '../../integrations/plaid/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { accessTokenOf } from './tokens.js';
 
 /** The sandbox institutions CashView's own connect dialog offers (simulated and sandbox modes). */
-export const sandboxInstitutions = () => INSTITUTIONS.map(({ id, name }) => ({ id, name }));
+export const sandboxInstitutions = () => SANDBOX_INSTITUTIONS.map(({ id, name }) => ({ id, name }));
 
 function plaidFailure(error: unknown, mfaGiven: boolean): never {
   if (!(error instanceof PlaidApiError)) throw error;
@@ -79,7 +79,7 @@ export async function createSandboxPublicToken(
   input: { institutionId: string; username: string; password: string; mfaCode?: string },
 ): Promise<string> {
   requireSandbox(deps, user);
-  if (!INSTITUTIONS.some((institution) => institution.id === input.institutionId)) throw badInput({ institutionId: 'is not a sandbox institution' });
+  if (!SANDBOX_INSTITUTIONS.some((institution) => institution.id === input.institutionId)) throw badInput({ institutionId: 'is not a sandbox institution' });
   const webhook = deps.plaidWebhookUrl ?? undefined;
   try {
     // Simulated: the dialog stands in for Plaid Link (device codes included). Plaid's sandbox: its

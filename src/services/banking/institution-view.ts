@@ -1,5 +1,8 @@
 import type { Institution } from '../../shared/contracts/institutions.js';
+import { notFound } from '../../domain/errors.js';
 import type { ItemRow } from '../../db/schema/index.js';
+import { findOwnItem } from '../../db/repositories/items.js';
+import type { ServiceDeps } from '../deps.js';
 
 /** An item as the API shows it: never its tokens or Plaid ids. */
 export function toInstitution(item: ItemRow): Institution {
@@ -16,4 +19,11 @@ export function toInstitution(item: ItemRow): Institution {
     refreshing: item.refreshing,
     refreshedAt: item.refreshedAt?.toISOString() ?? null,
   };
+}
+
+/** The person's institution as the API shows it; 404 for anyone else's. */
+export async function getInstitution(deps: Pick<ServiceDeps, 'db'>, userId: string, id: string): Promise<Institution> {
+  const item = await findOwnItem(deps.db, userId, id);
+  if (!item) throw notFound('That institution');
+  return toInstitution(item);
 }

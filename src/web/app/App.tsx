@@ -2,11 +2,14 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import type { User } from '../../shared/contracts/users.js';
 import { Alert } from '../components/ui/Alert.js';
-import { useSession, useSignOut } from '../features/auth/api/session.js';
+import { useSignOut } from '../features/auth/api/session.js';
+import { useSession } from '../lib/session.js';
 import { SignInPage } from '../features/auth/components/SignInPage.js';
 import { SignUpPage } from '../features/auth/components/SignUpPage.js';
 import { WelcomePage } from '../features/auth/components/WelcomePage.js';
+import { TrackerPanel } from '../features/budgets/components/TrackerPanel.js';
 import { DashboardPage } from '../features/dashboard/components/DashboardPage.js';
+import { LinkFlow } from '../features/link/components/LinkFlow.js';
 import { useNotifications } from '../features/notifications/api/notifications.js';
 import { NotificationsPage } from '../features/notifications/components/NotificationsPage.js';
 import { ProfilePage } from '../features/profile/components/ProfilePage.js';
@@ -107,7 +110,11 @@ export function App() {
           <Route path="/">{signedOut(<WelcomePage />)}</Route>
           <Route path="/signin">{signedOut(<SignInPage />)}</Route>
           <Route path="/signup">{signedOut(<SignUpPage realBanksUnavailable={realBanksUnavailable} />)}</Route>
-          <Route path="/dashboard">{signedIn((u) => <DashboardPage user={u} />)}</Route>
+          <Route path="/dashboard">
+            {signedIn((u) => (
+              <LinkFlow>{(link) => <DashboardPage user={u} link={link} renderTracker={(account) => <TrackerPanel account={account} />} />}</LinkFlow>
+            ))}
+          </Route>
           <Route path="/notifications">{signedIn(() => <NotificationsPage />)}</Route>
           <Route path="/profile">{signedIn((u) => <ProfilePage key={u.id} user={u} realBanksUnavailable={realBanksUnavailable} />)}</Route>
           <Route>

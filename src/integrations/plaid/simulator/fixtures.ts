@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { SANDBOX_INSTITUTIONS } from '../sandbox-institutions.js';
 
 /** The sandbox institutions of plaid.md, with the colours and sites the simulator reports. */
 export interface SimInstitution {
@@ -9,14 +10,17 @@ export interface SimInstitution {
   country: 'US' | 'CA';
 }
 
-export const INSTITUTIONS: SimInstitution[] = [
-  { id: 'ins_109508', name: 'First Platypus Bank', color: '#1f5fbf', url: 'https://www.firstplatypus.example', country: 'US' },
-  { id: 'ins_109509', name: 'First Gingham Credit Union', color: '#2e7d32', url: 'https://www.firstgingham.example', country: 'US' },
-  { id: 'ins_109510', name: 'Tattersall Federal Credit Union', color: '#6a1b9a', url: 'https://www.tattersall.example', country: 'US' },
-  { id: 'ins_109511', name: 'Tartan Bank', color: '#c62828', url: 'https://www.tartanbank.example', country: 'US' },
-  { id: 'ins_109512', name: 'Houndstooth Bank', color: '#37474f', url: 'https://www.houndstooth.example', country: 'US' },
-  { id: 'ins_43', name: 'Tartan-Dominion Bank of Canada', color: '#ad1457', url: 'https://www.tartandominion.example', country: 'CA' },
-];
+// The colours and sites the simulator reports for each sandbox institution.
+const LOOKS: Record<string, { color: string; url: string }> = {
+  ins_109508: { color: '#1f5fbf', url: 'https://www.firstplatypus.example' },
+  ins_109509: { color: '#2e7d32', url: 'https://www.firstgingham.example' },
+  ins_109510: { color: '#6a1b9a', url: 'https://www.tattersall.example' },
+  ins_109511: { color: '#c62828', url: 'https://www.tartanbank.example' },
+  ins_109512: { color: '#37474f', url: 'https://www.houndstooth.example' },
+  ins_43: { color: '#ad1457', url: 'https://www.tartandominion.example' },
+};
+
+export const INSTITUTIONS: SimInstitution[] = SANDBOX_INSTITUTIONS.map((institution) => ({ ...institution, ...LOOKS[institution.id]! }));
 
 export const findInstitution = (id: string) => INSTITUTIONS.find((institution) => institution.id === id);
 

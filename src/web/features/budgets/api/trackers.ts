@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { trackerAnswer } from '../../../../shared/contracts/budgets.js';
 import { api } from '../../../lib/api-client.js';
-import { dashboardKey } from '../../dashboard/api/dashboard.js';
+import { dashboardKey } from '../../../lib/query-keys.js';
 
 type TrackerInput = { thresholdCents: number; frequencyDays: number };
 

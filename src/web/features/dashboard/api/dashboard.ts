@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { accountAnswer, dashboardAnswer, type Dashboard } from '../../../../shared/contracts/dashboard.js';
 import { institutionAnswer } from '../../../../shared/contracts/institutions.js';
 import { api } from '../../../lib/api-client.js';
+import { dashboardKey } from '../../../lib/query-keys.js';
 
-export const dashboardKey = ['dashboard'] as const;
 
 /** Something is still happening in the background: poll until it settles. */
 const busy = (data?: Dashboard) => data?.institutions.some((i) => i.status === 'linking' || i.refreshing) ?? false;

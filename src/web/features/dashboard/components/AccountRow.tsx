@@ -1,17 +1,16 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { DashboardAccount } from '../../../../shared/contracts/dashboard.js';
 import { rowFigures } from '../../../../shared/accounts.js';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.js';
 import { money, signed } from '../../../lib/format.js';
 import { errorsOf } from '../../../lib/use-form.js';
-import { TrackerPanel } from '../../budgets/components/TrackerPanel.js';
 import { useDeleteAccount, useSetAccountHidden } from '../api/dashboard.js';
 
 /**
  * One account: the figure it counts toward the totals (labelled for what it is), the figures
  * beside it for context, and the choice between hiding it (reversible) and removing it.
  */
-export function AccountRow({ account, institutionName }: { account: DashboardAccount; institutionName: string }) {
+export function AccountRow({ account, institutionName, tracker }: { account: DashboardAccount; institutionName: string; tracker: ReactNode }) {
   const remove = useDeleteAccount();
   const visibility = useSetAccountHidden();
   const [confirming, setConfirming] = useState<'hide' | 'remove' | null>(null);
@@ -65,11 +64,7 @@ export function AccountRow({ account, institutionName }: { account: DashboardAcc
           {problem}
         </p>
       )}
-      {account.budgetTrackable && (
-        <div className="account-tracker">
-          <TrackerPanel account={account} />
-        </div>
-      )}
+      {tracker && <div className="account-tracker">{tracker}</div>}
       <ConfirmDialog
         open={confirming === 'hide'}
         title={`Hide ${label}?`}

@@ -1,29 +1,28 @@
-import { lazy, Suspense, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { DashboardAccount } from '../../../../shared/contracts/dashboard.js';
 import type { User } from '../../../../shared/contracts/users.js';
 import { Alert } from '../../../components/ui/Alert.js';
+import type { LinkTarget } from '../../../lib/link-target.js';
 import { errorsOf } from '../../../lib/use-form.js';
-import { useLinkToken } from '../../link/api/link.js';
-import { ConnectDialog, type ConnectTarget } from '../../link/components/ConnectDialog.js';
 import { useDashboard } from '../api/dashboard.js';
 import { Breakdown } from './Breakdown.js';
 import { InstitutionCard } from './InstitutionCard.js';
 import { NetWorth, staleness } from './NetWorth.js';
 
-const PlaidLinkLauncher = lazy(() => import('../../link/components/PlaidLinkLauncher.js'));
 const PALETTE = ['#1f5fbf', '#2e7d32', '#6a1b9a', '#c62828', '#37474f', '#ad1457', '#ef6c00', '#00838f'];
 
-export function DashboardPage({ user }: { user: User }) {
-  const dashboard = useDashboard();
-  const linkToken = useLinkToken();
-  const [dialog, setDialog] = useState<ConnectTarget | null>(null);
-  const [plaidLink, setPlaidLink] = useState<{ token: string; updateMode: boolean } | null>(null);
-  const data = dashboard.data;
+export interface DashboardPageProps {
+  user: User;
+  /** Linking comes from the link feature, composed in src/web/app. */
+  link: { start(target: LinkTarget): void; busy: boolean; error: string | undefined };
+  /** What each budget-trackable account shows of its budget (the budgets feature's panel). */
+  renderTracker(account: DashboardAccount): ReactNode;
+}
 
-  /** Simulated mode opens CashView's dialog; sandbox and production open Plaid Link. */
-  const startLink = (target: ConnectTarget) =>
-    linkToken.mutate(target.kind === 'relogin' ? target.id : undefined, {
-      onSuccess: ({ linkToken: token, mode }) => (mode === 'simulated' ? setDialog(target) : setPlaidLink({ token, updateMode: target.kind === 'relogin' })),
-    });
+export function DashboardPage({ user, link, renderTracker }: DashboardPageProps) {
+  const dashboard = useDashboard();
+  const data = dashboard.data;
+  const startLink = link.start;
 
   const colors = new Map((data?.institutions ?? []).map((i, index) => [i.id, i.primaryColor ?? PALETTE[index % PALETTE.length]!]));
   const attention = (data?.institutions ?? []).filter((i) => i.status === 'error' || staleness(i) !== null);
@@ -32,11 +31,11 @@ export function DashboardPage({ user }: { user: User }) {
     <section aria-labelledby="dashboard-title" className="dashboard">
       <div className="page-head">
         <h1 id="dashboard-title">Hello, {user.firstName}</h1>
-        <button type="button" className="button primary" onClick={() => startLink({ kind: 'new' })} disabled={linkToken.isPending}>
+        <button type="button" className="button primary" onClick={() => startLink({ kind: 'new' })} disabled={link.busy}>
           Link an institution
         </button>
       </div>
-      <Alert>{errorsOf(linkToken.error).message}</Alert>
+      <Alert>{link.error}</Alert>
       {user.isDemo && (
         <Alert kind="info">
           This is the shared demo: everyone who tries it sees and can change the same data, and it is put back to its starting state every day.
@@ -79,16 +78,11 @@ export function DashboardPage({ user }: { user: User }) {
                 institution={institution}
                 color={colors.get(institution.id)!}
                 onRelogin={(id) => startLink({ kind: 'relogin', id, name: institution.name ?? 'this bank' })}
+                renderTracker={renderTracker}
               />
             ))}
           </div>
         </>
-      )}
-      <ConnectDialog target={dialog} onClose={() => setDialog(null)} />
-      {plaidLink && (
-        <Suspense fallback={null}>
-          <PlaidLinkLauncher token={plaidLink.token} updateMode={plaidLink.updateMode} onDone={() => setPlaidLink(null)} />
-        </Suspense>
       )}
     </section>
   );

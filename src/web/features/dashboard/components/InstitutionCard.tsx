@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import type { DashboardInstitution } from '../../../../shared/contracts/dashboard.js';
+import { useRef, useState, type ReactNode } from 'react';
+import type { DashboardAccount, DashboardInstitution } from '../../../../shared/contracts/dashboard.js';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.js';
 import { asOf, money, signed } from '../../../lib/format.js';
 import { errorsOf } from '../../../lib/use-form.js';
@@ -29,7 +29,17 @@ function Total({ label, cents }: { label: string; cents: number }) {
   );
 }
 
-export function InstitutionCard({ institution, color, onRelogin }: { institution: DashboardInstitution; color: string; onRelogin(id: string): void }) {
+export function InstitutionCard({
+  institution,
+  color,
+  onRelogin,
+  renderTracker,
+}: {
+  institution: DashboardInstitution;
+  color: string;
+  onRelogin(id: string): void;
+  renderTracker(account: DashboardAccount): ReactNode;
+}) {
   const refresh = useRefreshInstitution();
   const remove = useDeleteInstitution();
   const [confirming, setConfirming] = useState(false);
@@ -103,7 +113,7 @@ export function InstitutionCard({ institution, color, onRelogin }: { institution
                 </h4>
                 <ul className="accounts">
                   {accounts.map((account) => (
-                    <AccountRow key={account.id} account={account} institutionName={name} />
+                    <AccountRow key={account.id} account={account} institutionName={name} tracker={account.budgetTrackable ? renderTracker(account) : null} />
                   ))}
                 </ul>
               </section>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { institutionAnswer, linkTokenAnswer, sandboxInstitutionsAnswer, sandboxPublicTokenAnswer, type SandboxPublicTokenRequest } from '../../../../shared/contracts/institutions.js';
 import { api } from '../../../lib/api-client.js';
-import { dashboardKey } from '../../dashboard/api/dashboard.js';
+import { dashboardKey } from '../../../lib/query-keys.js';
 
 export const useLinkToken = () => useMutation({ mutationFn: (institutionId?: string) => api('POST', '/api/link-tokens', linkTokenAnswer, institutionId ? { institutionId } : {}) });
 

@@ -6,13 +6,13 @@ import { ApiError } from '../../../lib/api-client.js';
 import { errorsOf, useForm } from '../../../lib/use-form.js';
 import { useRelogin, useSandboxInstitutions, useSandboxLink } from '../api/link.js';
 
-export type ConnectTarget = { kind: 'new' } | { kind: 'relogin'; id: string; name: string };
+import type { LinkTarget } from '../../../lib/link-target.js';
 
 /**
  * CashView's own connect dialog for the simulated sandbox (and Link's update mode there): pick a
  * bank, sign in with its sandbox credentials, enter a code when the bank asks for one.
  */
-export function ConnectDialog({ target, onClose }: { target: ConnectTarget | null; onClose(): void }) {
+export function ConnectDialog({ target, onClose }: { target: LinkTarget | null; onClose(): void }) {
   const ref = useModal(target !== null);
   const titleId = useId();
   const isNew = target?.kind === 'new';

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { userAnswer, type UpdateProfileRequest } from '../../../../shared/contracts/users.js';
 import { api } from '../../../lib/api-client.js';
-import { useLeaveSession, useRefreshSession } from '../../auth/api/session.js';
+import { useLeaveSession, useRefreshSession } from '../../../lib/session.js';
 
 export function useUpdateProfile() {
   const refresh = useRefreshSession();
