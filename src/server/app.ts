@@ -11,7 +11,7 @@ import { openReadCaches } from '../services/read-cache.js';
 import type { Config } from './config.js';
 import { controlRoutes } from './control.js';
 import { errorHandler } from './errors.js';
-import { loggerOptions } from './logger.js';
+import { loggerOptions, serviceLogger } from './logger.js';
 import apiDocs from './plugins/api-docs.js';
 import auth from './plugins/auth.js';
 import rateLimits from './plugins/rate-limits.js';
@@ -38,6 +38,8 @@ export interface AppDeps {
   controlSecret?: string;
   /** Overrides for tests (a log stream to inspect, say). */
   fastify?: FastifyServerOptions;
+  /** The use cases' and jobs' logger; by default one at the configured level, with the same redaction. */
+  log?: ServiceDeps['log'];
 }
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -139,6 +141,7 @@ export function servicesOf(deps: AppDeps): ServiceDeps {
     jobs: deps.jobs,
     plaidWebhookUrl: deps.config.plaid.webhookUrl ?? null,
     sms: deps.sms,
+    log: deps.log ?? serviceLogger(deps.config.logLevel),
     crashPoint: deps.crashPoint,
   };
 }

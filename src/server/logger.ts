@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 /**
  * Secrets never reach the logs (ASVS 16.2.5): cookies, CSRF tokens, passwords, phone numbers and
@@ -23,4 +24,9 @@ export const redactPaths = [
 
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return { level, redact: { paths: redactPaths, censor: '[redacted]' } };
+}
+
+/** The logger of use cases and jobs: the same level and redaction as the HTTP log, to `destination`. */
+export function serviceLogger(level: string, destination?: DestinationStream): Logger {
+  return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' }, base: { component: 'jobs' } }, destination);
 }

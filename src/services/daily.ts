@@ -1,5 +1,5 @@
 import { localDay } from '../domain/budgets.js';
-import { claimForDailyRefresh, findLinkedItemIds } from '../db/repositories/items.js';
+import { claimForDailyRefresh, findLinkedItemIds, releaseDailyRefresh } from '../db/repositories/items.js';
 import { runRefresh } from './banking/refresh-item.js';
 import { forEachLimit } from './concurrency.js';
 import { resetDemo } from './demo/demo-user.js';
@@ -25,7 +25,7 @@ export interface DailyOptions {
 export async function runDaily(deps: ServiceDeps, options: DailyOptions = {}) {
   const asOf = options.asOf ?? deps.now();
   const day = localDay(asOf, 'UTC');
-  let refreshed = 0;
+  const counts = { refreshed: 0, failed: 0, skipped: 0 };
   // Each lane claims a few items in one statement, then refreshes them one after the other: the
   // database work per item (on PGlite, on the event loop) is what keeps the job from its bound.
   const ids = await findLinkedItemIds(deps.db);
@@ -33,13 +33,35 @@ export async function runDaily(deps: ServiceDeps, options: DailyOptions = {}) {
   // Never so large that lanes go idle: a few items keep every lane busy with batches of one.
   const size = Math.max(1, Math.min(CLAIM_BATCH, Math.floor(ids.length / concurrency)));
   const batches = Array.from({ length: Math.ceil(ids.length / size) }, (_, i) => ids.slice(i * size, (i + 1) * size));
-  await forEachLimit(batches, concurrency, async (batch) => {
-    for (const item of await claimForDailyRefresh(deps.db, batch, day)) {
-      await runRefresh(deps, item, { final: true }).then(() => refreshed++, () => undefined);
-    }
-  });
+  const fail = async (itemId: string, code: string, temporary: boolean, error?: unknown) => {
+    counts.failed++;
+    deps.log.warn({ job: 'daily', itemId, code, temporary, ...(error !== undefined && { err: error }) }, 'daily refresh failed for an item');
+    // A temporary failure (the bank down, a timeout) is released: a later run today takes it again.
+    if (temporary) await releaseDailyRefresh(deps.db, itemId, day);
+  };
+  await forEachLimit(
+    batches,
+    concurrency,
+    async (batch) => {
+      const claimed = await claimForDailyRefresh(deps.db, batch, day);
+      counts.skipped += batch.length - claimed.length; // another run took them today
+      for (const item of claimed) {
+        const result = await runRefresh(deps, item, { final: true }).catch((error: unknown) => ({ outcome: 'error' as const, error }));
+        if (result.outcome === 'error') await fail(item.id, 'UNEXPECTED', true, result.error);
+        else if (result.outcome === 'failed') await fail(item.id, result.code, result.temporary);
+        else counts[result.outcome]++;
+      }
+    },
+    (batch, error) => {
+      counts.failed += batch.length;
+      deps.log.error({ job: 'daily', itemIds: batch, err: error }, 'daily refresh could not take a batch of items');
+    },
+  );
   const { notified } = await evaluateDueTrackers(deps, asOf);
   const delivered = await deliverNotifications(deps);
-  if (options.resetDemo !== false) await resetDemo(deps).catch(() => undefined);
-  return { day, refreshed, notified, delivered };
+  if (options.resetDemo !== false) {
+    await resetDemo(deps).catch((error: unknown) => deps.log.error({ job: 'daily', err: error }, 'the demo could not be reset'));
+  }
+  deps.log.info({ job: 'daily', day, ...counts, notified, delivered }, 'daily job done');
+  return { day, ...counts, notified, delivered };
 }

@@ -10,6 +10,13 @@ export interface JobQueue {
   send(name: JobName, data: object, options?: { singletonKey?: string; retryLimit?: number }): Promise<void>;
 }
 
+/** Where use cases and jobs say what went wrong (pino, as Fastify's own logger). */
+export interface ServiceLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
 /** What every use case needs; routes and jobs pass it in, tests build their own. */
 export interface ServiceDeps {
   db: Db;
@@ -20,6 +27,7 @@ export interface ServiceDeps {
   /** Where Plaid sends this CashView's webhooks (null: none). */
   plaidWebhookUrl: string | null;
   sms: SmsSender;
+  log: ServiceLog;
   /** Named points where a fault-injection run may stop the process (tests only; a no-op otherwise). */
   crashPoint?: (name: string) => void;
 }

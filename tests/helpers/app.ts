@@ -7,6 +7,7 @@ import { startQueue, type QueueOptions, type StartedQueue } from '../../src/jobs
 import { startWorkers } from '../../src/jobs/workers.js';
 import { buildApp, servicesOf, type App } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
+import { serviceLogger } from '../../src/server/logger.js';
 import { createKeyring, generateKeySpec } from '../../src/services/crypto/keyring.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { createTestDatabase } from './database.js';
@@ -68,7 +69,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   const sms = createSmsSender({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, from: TEST_FROM, baseUrl: twilio.url, timeoutMs: 10_000 });
   const queue = await startQueue(database, { retryDelaySeconds: 1, ...options.queue });
   const now = () => clock.now;
-  const appDeps = { config, database, keyring, plaid, jobs: queue, sms, now, fastify: { logger: { level: 'info', stream } } };
+  const appDeps = { config, database, keyring, plaid, jobs: queue, sms, now, fastify: { logger: { level: 'info', stream } }, log: serviceLogger('info', stream) };
   const app = await buildApp(appDeps);
   delivery.app = app;
   const deps = servicesOf(appDeps);

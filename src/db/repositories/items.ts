@@ -78,3 +78,8 @@ export async function claimForDailyRefresh(db: Db, ids: string[], day: string): 
     .where(and(inArray(items.id, ids), or(isNull(items.dailyRefreshOn), ne(items.dailyRefreshOn, day))))
     .returning();
 }
+
+/** Gives an item back to today's daily runs (its refresh failed for a reason that may pass). */
+export async function releaseDailyRefresh(db: Db, id: string, day: string): Promise<void> {
+  await db.update(items).set({ dailyRefreshOn: null }).where(and(eq(items.id, id), eq(items.dailyRefreshOn, day)));
+}

@@ -20,23 +20,28 @@ export async function requestRefresh(deps: ServiceDeps, userId: string, itemId: 
   return item;
 }
 
+export type RefreshOutcome = { outcome: 'refreshed' | 'skipped' } | { outcome: 'failed'; code: string; temporary: boolean };
+
 /**
  * Live balances and new transactions for one item. A failure keeps the last known figures and
- * records what went wrong on the item (needs re-login, institution down, refresh failed).
+ * records what went wrong on the item (needs re-login, institution down, refresh failed); the
+ * outcome says which (the daily job counts them).
  */
-export async function runRefresh(deps: ServiceDeps, itemOrId: string | ItemRow, attempt: JobAttempt): Promise<void> {
+export async function runRefresh(deps: ServiceDeps, itemOrId: string | ItemRow, attempt: JobAttempt): Promise<RefreshOutcome> {
   const item = typeof itemOrId === 'string' ? await items.findItem(deps.db, itemOrId) : itemOrId;
   const accessToken = item && accessTokenOf(deps, item);
-  if (!item || !accessToken || item.status !== 'ready') return;
+  if (!item || !accessToken || item.status !== 'ready') return { outcome: 'skipped' };
   try {
     await storeAccounts(deps.db, item, await deps.plaid.getBalances(accessToken, itemKeyOf(item)));
     // The refresh's outcome is written with the new cursor, in one statement.
     await syncTransactions(deps, item, accessToken, { refreshing: false, refreshedAt: deps.now(), health: null, errorCode: null, errorMessage: null });
+    return { outcome: 'refreshed' };
   } catch (error) {
     if (!(error instanceof PlaidApiError)) throw error;
     const retrying = error.retryable && !attempt.final;
     await items.updateItem(deps.db, item.id, { refreshing: retrying, health: healthFor(error.code), errorCode: error.code, errorMessage: messageFor(error.code) });
     if (retrying) throw error;
+    return { outcome: 'failed', code: error.code, temporary: error.retryable };
   }
 }
 
