@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
+import { BankDataChoice } from '../../../components/BankDataChoice.js';
 import { Alert } from '../../../components/ui/Alert.js';
 import { Field } from '../../../components/ui/Field.js';
 import { errorsOf, useForm } from '../../../lib/use-form.js';
@@ -55,37 +56,12 @@ export function SignUpPage({ realBanksUnavailable }: { realBanksUnavailable: str
           error={fields.phone}
           {...form.bind('phone')}
         />
-        <fieldset className="choices">
-          <legend>Bank data</legend>
-          {(
-            [
-              ['sandbox', 'Demo data', 'Sample banks from the Plaid sandbox. No text messages are sent.', null],
-              ['production', 'My real banks', 'Link your own accounts through Plaid and get budget texts.', realBanksUnavailable],
-            ] as const
-          ).map(([value, title, detail, unavailable]) => (
-            <label key={value} className={unavailable ? 'choice unavailable' : 'choice'}>
-              <input
-                type="radio"
-                name="profileType"
-                value={value}
-                disabled={unavailable !== null}
-                aria-describedby={unavailable ? 'real-banks-unavailable' : undefined}
-                checked={form.values.profileType === value}
-                onChange={() => form.setValues((v) => ({ ...v, profileType: value }))}
-              />
-              <span>
-                <strong>{title}</strong>
-                <span className="muted"> — {detail}</span>
-                {unavailable && (
-                  <span id="real-banks-unavailable" className="choice-note">
-                    Not available: {unavailable}. Whoever runs this CashView can add Plaid keys to offer real banks.
-                  </span>
-                )}
-              </span>
-            </label>
-          ))}
-          {fields.profileType && <p className="field-error">Bank data {fields.profileType}</p>}
-        </fieldset>
+        <BankDataChoice
+          value={form.values.profileType}
+          onChange={(profileType) => form.setValues((v) => ({ ...v, profileType }))}
+          realBanksUnavailable={realBanksUnavailable}
+          error={fields.profileType}
+        />
         <button type="submit" className="button primary wide" disabled={signUp.isPending}>
           {signUp.isPending ? 'Creating…' : 'Create profile'}
         </button>

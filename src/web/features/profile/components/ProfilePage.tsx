@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { User } from '../../../../shared/contracts/users.js';
+import { BankDataChoice } from '../../../components/BankDataChoice.js';
 import { Alert } from '../../../components/ui/Alert.js';
 import { Field } from '../../../components/ui/Field.js';
 import { errorsOf, useForm } from '../../../lib/use-form.js';
@@ -53,33 +54,14 @@ export function ProfilePage({ user, realBanksUnavailable }: { user: User; realBa
           </div>
           <Field label="Username" autoComplete="username" error={fields.username} {...form.bind('username')} />
           <Field label="Mobile phone" type="tel" autoComplete="tel" error={fields.phone} {...form.bind('phone')} />
-          <fieldset className="choices">
-            <legend>Bank data</legend>
-            <p className="hint">Can change only while no institution is linked.</p>
-            {(
-              [
-                ['sandbox', 'Demo data', 'sample banks from the Plaid sandbox; no text messages', null],
-                ['production', 'My real banks', 'your own accounts through Plaid, with budget texts', realBanksUnavailable],
-              ] as const
-            ).map(([value, title, detail, unavailable]) => (
-              <label key={value} className={unavailable ? 'choice unavailable' : 'choice'}>
-                <input
-                  type="radio"
-                  name="profileType"
-                  value={value}
-                  disabled={unavailable !== null && user.profileType !== value}
-                  checked={form.values.profileType === value}
-                  onChange={() => form.setValues((v) => ({ ...v, profileType: value }))}
-                />
-                <span>
-                  <strong>{title}</strong>
-                  <span className="muted"> — {detail}</span>
-                  {unavailable && <span className="choice-note">Not available: {unavailable}.</span>}
-                </span>
-              </label>
-            ))}
-            {fields.profileType && <p className="field-error">Bank data {fields.profileType}</p>}
-          </fieldset>
+          <BankDataChoice
+            value={form.values.profileType}
+            onChange={(profileType) => form.setValues((v) => ({ ...v, profileType }))}
+            realBanksUnavailable={realBanksUnavailable}
+            current={user.profileType}
+            error={fields.profileType}
+            hint="Can change only while no institution is linked."
+          />
           <Field label="Time zone" hint="Budgets count this month in this time zone, e.g. America/New_York." error={fields.timeZone} {...form.bind('timeZone')} />
           <Field
             label="New password"
