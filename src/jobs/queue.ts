@@ -75,7 +75,8 @@ export async function startQueue(database: Database, options: QueueOptions = {},
       });
     },
     async stop() {
-      await boss.stop({ graceful: true, timeout: 8_000, close: false, wait: true });
+      // Jobs still running after 5 s are left to expire and be taken up again (the process has 10 s in all).
+      await boss.stop({ graceful: true, timeout: 5_000, close: false, wait: true });
       stopped = true;
     },
   };

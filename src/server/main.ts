@@ -9,7 +9,7 @@ import { startRuntime, type Runtime } from './runtime.js';
 
 // quality.md says 10 s; the watchdog fires before that, so the whole process tree is gone by then
 // even on a busy machine (the wrapper processes need a moment to follow).
-const SHUTDOWN_DEADLINE_MS = 8_000;
+const SHUTDOWN_DEADLINE_MS = 7_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();

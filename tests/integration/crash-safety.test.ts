@@ -9,6 +9,7 @@ import { TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_FROM } from '../../src/integrat
 import { deliverNotifications } from '../../src/services/notifications/deliver.js';
 import { evaluateDueTrackers } from '../../src/services/notifications/evaluate.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
+import { waitFor } from '../helpers/banking.js';
 import { personWithTracker } from '../helpers/budgets.js';
 import { rowsOf } from '../helpers/sql.js';
 
@@ -72,6 +73,13 @@ describe.runIf(onPostgres)('a daily job killed at any point', () => {
       expect(run.signal, run.stderr).toBe('SIGKILL');
       killedAt.add(run.stderr.match(/crash point \d+ \((.+)\)/)![1]! + `#${point}`);
 
+      // Postgres rolls back the killed process's transaction once it sees the connection gone; on
+      // a busy machine that takes a moment, and until then its row locks make the next run skip
+      // those trackers (as they should). Wait for that, not for a fixed time.
+      await waitFor(
+        () => rowsOf(ctx.deps.db, sql`select 1 from pg_locks l join pg_class c on c.oid = l.relation where c.relname = 'budget_trackers' and l.pid <> pg_backend_pid()`),
+        (locks) => locks.length === 0,
+      );
       // The next run, after the stalled claims have aged: it finishes what the killed one left.
       ctx.clock.now = new Date(Date.now() + 11 * 60_000);
       await evaluateDueTrackers(ctx.deps, new Date());
