@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { requestId, SimError, simError } from './errors.js';
 import { checkFields } from './fields.js';
+import { FIREABLE, webhookFor } from './webhooks.js';
 import { findInstitution, INSTITUTIONS, logoPng } from './fixtures.js';
 import { decodeCursor, encodeCursor, ItemStore, type ItemRecord, type SimItem } from './items.js';
 import { Switches } from './switches.js';
@@ -26,8 +27,6 @@ export interface SimulatorOptions {
 type Body = Record<string, unknown>;
 const STATEFUL = new Set(['/item/public_token/exchange', '/item/remove', '/sandbox/item/reset_login', '/sandbox/item/repair_login']);
 type Handler = (body: Body) => Promise<object> | object;
-/** The webhook codes /sandbox/item/fire_webhook fires here (Plaid's enum has a few more, for other products). */
-const FIREABLE = ['SYNC_UPDATES_AVAILABLE', 'DEFAULT_UPDATE', 'RECURRING_TRANSACTIONS_UPDATE', 'ERROR', 'PENDING_DISCONNECT', 'NEW_ACCOUNTS_AVAILABLE', 'LOGIN_REPAIRED'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const str = (value: unknown, field: string): string => {
@@ -141,31 +140,9 @@ export class PlaidSimulator {
     if (this.announced.has(item.itemId)) return;
     this.announced.add(item.itemId);
     setImmediate(() => {
-      const { type, extra } = this.webhookFor(item, 'SYNC_UPDATES_AVAILABLE')!;
+      const { type, extra } = webhookFor(item, 'SYNC_UPDATES_AVAILABLE', this.now())!;
       void this.fireWebhook(item, type, 'SYNC_UPDATES_AVAILABLE', extra).catch(() => false);
     });
-  }
-
-  /** Each webhook the sandbox fires, with every field Plaid's document requires of it. */
-  private webhookFor(item: SimItem, code: string): { type: string; extra: object } | null {
-    switch (code) {
-      case 'SYNC_UPDATES_AVAILABLE':
-        return { type: 'TRANSACTIONS', extra: { initial_update_complete: true, historical_update_complete: true } };
-      case 'DEFAULT_UPDATE':
-        return { type: 'TRANSACTIONS', extra: { new_transactions: 0, error: null } };
-      case 'RECURRING_TRANSACTIONS_UPDATE':
-        return { type: 'TRANSACTIONS', extra: { account_ids: item.accounts.map((account) => account.accountId) } };
-      case 'ERROR':
-        return { type: 'ITEM', extra: { error: simError('ITEM_LOGIN_REQUIRED').body() } };
-      case 'PENDING_DISCONNECT':
-        return { type: 'ITEM', extra: { reason: 'INSTITUTION_MIGRATION', disconnect_time: new Date(this.now() + 7 * 24 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z') } };
-      case 'NEW_ACCOUNTS_AVAILABLE':
-        return { type: 'ITEM', extra: { error: null } };
-      case 'LOGIN_REPAIRED':
-        return { type: 'ITEM', extra: {} };
-      default:
-        return null;
-    }
   }
 
   /** Sends a webhook to the item's URL, signed as Plaid signs them. */
@@ -315,7 +292,7 @@ export class PlaidSimulator {
     this.endpoint('/sandbox/item/fire_webhook', async (body) => {
       const item = this.items.item(body.access_token);
       const code = str(body.webhook_code, 'webhook_code');
-      const hook = this.webhookFor(item, code);
+      const hook = webhookFor(item, code, this.now());
       if (!hook) throw simError('INVALID_FIELD', `webhook_code ${code} is not one the sandbox can fire: use one of ${FIREABLE.join(', ')}`);
       if (code === 'SYNC_UPDATES_AVAILABLE') this.items.postPending(item);
       return { webhook_fired: await this.fireWebhook(item, hook.type, code, hook.extra) };
