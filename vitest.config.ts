@@ -1,12 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Database suites (tests/integration) run on PGlite always, and on Postgres too when
-// TEST_DATABASE_URL is set; each test file gets a database of its own either way.
-const databaseProjects = [
-  { name: 'pglite', globalSetup: 'tests/setup/pglite-snapshot.ts' },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres', globalSetup: 'tests/setup/postgres-template.ts' }] : []),
-];
-
+// Database suites (tests/integration) run on PostgreSQL: TEST_DATABASE_URL's, or the built-in
+// server started once for the run (tests/setup/postgres-template.ts); each test file gets a
+// database of its own, copied from a migrated template.
 export default defineConfig({
   test: {
     testTimeout: 20_000,
@@ -15,10 +11,10 @@ export default defineConfig({
       { extends: true as const, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/system/**/*.test.ts'] } },
       // Restarts the machine's Postgres: run on its own (`.ci/run`), never beside other suites.
       ...(process.env.PG_RESTART_COMMAND ? [{ extends: true as const, test: { name: 'pg-restart', include: ['tests/restart/**/*.test.ts'] } }] : []),
-      ...databaseProjects.map(({ name, globalSetup }) => ({
+      {
         extends: true as const,
-        test: { name, include: ['tests/integration/**/*.test.ts'], globalSetup, env: { TEST_DB: name } },
-      })),
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], globalSetup: 'tests/setup/postgres-template.ts' },
+      },
     ],
   },
 });

@@ -5,15 +5,15 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { items } from '../src/db/schema/index.js';
 import { startWorkers } from '../src/jobs/workers.js';
-import { buildApp, servicesOf, type App } from '../src/server/app.js';
+import { buildApp, type App } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
-import { startRuntime, type Runtime } from '../src/server/runtime.js';
+import { composeCashView, type CashView } from '../src/server/compose.js';
 import { startSession } from '../src/services/auth/sessions.js';
 import type { ServiceDeps } from '../src/services/deps.js';
 import { signUp } from '../src/services/users/profile.js';
 
 export interface Bench {
-  runtime: Runtime;
+  runtime: CashView;
   app: App;
   deps: ServiceDeps;
   url: string;
@@ -24,10 +24,9 @@ export interface Bench {
 export async function startBench(env: Record<string, string> = {}): Promise<Bench> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cashview-bench-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CASHVIEW_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', ...env });
-  const runtime = await startRuntime(config);
-  const appDeps = { config, database: runtime.database, keyring: runtime.keyring, plaid: runtime.plaid, jobs: runtime.queue, sms: runtime.sms };
-  const app = await buildApp(appDeps);
-  const deps = servicesOf(appDeps);
+  const runtime = await composeCashView(config);
+  const app = await buildApp(runtime.appDeps);
+  const deps = runtime.services;
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   await startWorkers(runtime.queue.boss, deps, 1, null);
   return {
@@ -38,7 +37,7 @@ export async function startBench(env: Record<string, string> = {}): Promise<Benc
     async close() {
       await app.close();
       await runtime.close();
-      if (runtime.database.kind === 'pglite') fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -36,7 +36,7 @@ if (!fs.existsSync(chromium)) {
     console.warn(`\n*** NOTICE: browser tests SKIPPED: no Chromium at ${chromium}; ${how}. ***\n`);
   }
 } else {
-  e2eStatus = run('node', ['scripts/build-web-if-stale.mjs']);
+  e2eStatus = run('node', ['scripts/build-if-stale.mjs']);
   if (e2eStatus === 0) {
     fs.rmSync('test-results/playwright.json', { force: true });
     e2eStatus = run('npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });

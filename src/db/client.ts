@@ -1,86 +1,80 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { projectRoot } from '../project-root.js';
 import * as schema from './schema/index.js';
-import { lockDataDir } from './lock.js';
+import { startBuiltinPostgres } from './builtin-postgres.js';
+import { importFromPglite } from './pglite-import.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** CashView's database: PostgreSQL, the built-in server or the one DATABASE_URL names (decision 016). */
 export interface Database {
   db: Db;
-  kind: 'pglite' | 'postgres';
-  /** The PGlite instance, when embedded (job queue adapters and test snapshots need it). */
-  pglite?: PGlite;
-  pool?: pg.Pool;
+  pool: pg.Pool;
+  /** Where it is, for tools and child processes (tests, the benchmark). */
+  url: string;
+  /** True on the built-in server that this data directory holds. */
+  builtin: boolean;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const migrationsFolder = path.join(projectRoot, 'src', 'db', 'migrations');
 
 export interface OpenOptions {
+  /** A PostgreSQL server of the operator's; without it, the built-in one in `dataDir`. */
   databaseUrl?: string;
-  /** Where the embedded database lives (unused with databaseUrl). */
   dataDir?: string;
-  /** An already opened PGlite (tests load a migrated snapshot into one). */
-  pglite?: PGlite;
   migrate?: boolean;
+  /** Progress of slow first-start work (creating the built-in server, moving data from PGlite). */
+  log?: (message: string) => void;
+  /** Connections in the pool (10). */
+  poolSize?: number;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options);
-  if (options.migrate !== false) await runMigrations(database);
+  const log = options.log ?? (() => {});
+  if (options.databaseUrl) {
+    const database = connect(options.databaseUrl, false, options.poolSize, async () => {});
+    if (options.migrate !== false) await runMigrations(database).catch(closeAndThrow(database));
+    return database;
+  }
+  const dataDir = options.dataDir ?? 'data';
+  const server = await startBuiltinPostgres({ dataDir, log });
+  const database = connect(server.url, true, options.poolSize, () => server.release());
+  try {
+    if (options.migrate !== false) {
+      await runMigrations(database);
+      await importFromPglite(dataDir, database.pool, migrationsFolder, log);
+    }
+  } catch (error) {
+    return closeAndThrow(database)(error);
+  }
   return database;
 }
 
-function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+const closeAndThrow = (database: Database) => async (error: unknown) => {
+  await database.close().catch(() => undefined);
+  throw error;
+};
+
+function connect(url: string, builtin: boolean, poolSize = 10, afterClose: () => Promise<void>): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   // An idle client losing its connection (Postgres restarting) must not crash the process.
   pool.on('error', () => undefined);
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  let closed: Promise<void> | undefined;
   return {
     db,
-    kind: 'postgres',
     pool,
+    url,
+    builtin,
     ping: () => ping(db),
-    close: () => pool.end(),
-  };
-}
-
-async function openPglite(options: OpenOptions): Promise<Database> {
-  let release = () => {};
-  let client = options.pglite;
-  if (!client) {
-    const dataDir = options.dataDir ?? 'data';
-    release = lockDataDir(dataDir);
-    try {
-      client = await PGlite.create(path.join(dataDir, 'pglite'));
-    } catch (error) {
-      release();
-      throw error;
-    }
-  }
-  const pglite = client;
-  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
-  return {
-    db,
-    kind: 'pglite',
-    pglite,
-    ping: () => ping(db),
-    close: async () => {
-      try {
-        if (!pglite.closed) await pglite.close();
-      } finally {
-        release();
-      }
-    },
+    close: () => (closed ??= pool.end().finally(afterClose)),
   };
 }
 
@@ -94,17 +88,13 @@ async function ping(db: Db): Promise<boolean> {
 }
 
 export async function runMigrations(database: Database): Promise<void> {
-  if (database.kind === 'pglite') {
-    await migratePglite(database.db as never, { migrationsFolder });
-  } else {
-    // Several instances may start at once against one Postgres: one migrates at a time.
-    const client = await database.pool!.connect();
-    try {
-      await client.query('select pg_advisory_lock(7243911)');
-      await migratePg(drizzlePg(client) as never, { migrationsFolder });
-    } finally {
-      await client.query('select pg_advisory_unlock(7243911)').catch(() => undefined);
-      client.release();
-    }
+  // Several instances may start at once against one Postgres: one migrates at a time.
+  const client = await database.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock(7243911)');
+    await migrate(drizzle(client) as never, { migrationsFolder });
+  } finally {
+    await client.query('select pg_advisory_unlock(7243911)').catch(() => undefined);
+    client.release();
   }
 }

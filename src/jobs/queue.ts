@@ -18,23 +18,13 @@ export const JOB_NAMES = Object.keys(JOB_EXPIRY_SECONDS) as JobName[];
 /** How often expired jobs are looked for: with the expiry above, a dead worker's link is retried within a minute. */
 const MAINTENANCE_SECONDS = 15;
 
-/**
- * pg-boss on CashView's own database. On PGlite it goes through `executeSql`: statements with
- * parameters as one query, pg-boss's multi-statement scripts (migrations, locks) through exec.
- */
+/** pg-boss on CashView's own pool (its connections count with the app's). */
 function adapterFor(database: Database, stopped: () => boolean): PgBoss.Db {
-  const run: PgBoss.Db['executeSql'] = database.pglite
-    ? async (text, values) => {
-        if (values && values.length > 0) return database.pglite!.query(text, values);
-        const results = await database.pglite!.exec(text);
-        return results.at(-1) ?? { rows: [] };
-      }
-    : (text, values) => database.pool!.query(text, values);
   return {
     // After stop, a job still running past the graceful timeout (waiting on a slow Plaid) must
     // not touch the closing database: its bookkeeping never completes, and the job runs again
     // after the restart (every job is safe to repeat).
-    executeSql: (text, values) => (stopped() ? new Promise(() => {}) : run(text, values)),
+    executeSql: (text, values) => (stopped() ? new Promise(() => {}) : database.pool.query(text, values)),
   };
 }
 

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
@@ -9,8 +8,8 @@ import type { Keyring } from '../services/crypto/keyring.js';
 import type { JobQueue, ServiceDeps } from '../services/deps.js';
 import { openReadCaches } from '../services/read-cache.js';
 import type { Config } from './config.js';
-import { controlRoutes } from './control.js';
 import { errorHandler } from './errors.js';
+import { projectRoot } from '../project-root.js';
 import { loggerOptions, serviceLogger } from './logger.js';
 import apiDocs from './plugins/api-docs.js';
 import auth from './plugins/auth.js';
@@ -34,15 +33,13 @@ export interface AppDeps {
   sms: SmsSender;
   now?: () => Date;
   crashPoint?: (name: string) => void;
-  /** When set, operator commands are taken on loopback with this secret (src/server/control.ts). */
-  controlSecret?: string;
   /** Overrides for tests (a log stream to inspect, say). */
   fastify?: FastifyServerOptions;
   /** The use cases' and jobs' logger; by default one at the configured level, with the same redaction. */
   log?: ServiceDeps['log'];
 }
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const webRoot = path.join(projectRoot, 'dist', 'web');
 
 /** A ready CashView, not listening: main.ts listens, tests inject. */
 export async function buildApp(deps: AppDeps) {
@@ -94,12 +91,11 @@ export async function buildApp(deps: AppDeps) {
     if (closing) reply.header('connection', 'close');
   });
 
-  const caches = await openReadCaches(database);
-  app.addHook('onClose', caches.close);
+  const caches = openReadCaches();
 
   await app.register(securityHeaders, { plaidLink: config.plaid.mode !== 'simulated' });
   await app.register(rateLimits);
-  await app.register(auth, { deps: services, publicOrigin: config.publicOrigin, sessionCache: caches.sessions });
+  await app.register(auth, { deps: services, publicOrigin: config.publicOrigin });
   await app.register(apiDocs);
   await app.register(healthRoutes, { ping: database.ping });
   await app.register(sessionRoutes, { deps: services, signInPerHour: config.limits.signInPerHour });
@@ -108,7 +104,6 @@ export async function buildApp(deps: AppDeps) {
   await app.register(dashboardRoutes, { deps: services, cache: caches.dashboards });
   await app.register(budgetRoutes, { deps: services });
   await app.register(plaidWebhookRoutes, { deps: services });
-  if (deps.controlSecret) await app.register(controlRoutes, { secret: deps.controlSecret, services });
   await app.register(webApp, { root: webRoot });
 
   await app.ready();

@@ -1,56 +1,51 @@
-import fs from 'node:fs';
-import { servicesOf } from './app.js';
+import { BuiltinPostgresError, builtinUrl } from '../db/builtin-postgres.js';
 import { COMMANDS } from './commands.js';
+import { composeCashView } from './compose.js';
 import { ConfigError, loadConfig } from './config.js';
-import { controlFile } from './control.js';
-import { startRuntime } from './runtime.js';
-import { DataDirLockedError } from '../db/lock.js';
 
 /**
- * `tsx src/server/cli.ts <command> [--name value …]`: asks the running CashView (embedded
- * database) to run the command, or runs it here when none is running or Postgres is shared.
+ * `node src/server/cli.ts <command> [--name value …]` (through npm scripts): runs an operator
+ * command against CashView's database directly, the built-in PostgreSQL included (it is shared
+ * with a running CashView, or started for the command and stopped after).
  */
 async function main() {
   const [name, ...rest] = process.argv.slice(2);
+  const config = loadConfig();
+  if (name === 'db-url') return printDatabaseUrl(config.databaseUrl, config.dataDir);
   const command = name ? COMMANDS[name] : undefined;
-  if (!name || !command) throw new Error(`Usage: cli.ts <${Object.keys(COMMANDS).join('|')}> [--option value]`);
+  if (!name || !command) throw new Error(`Usage: cli.ts <${[...Object.keys(COMMANDS), 'db-url'].join('|')}> [--option value]`);
   const args: Record<string, string> = {};
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i]?.replace(/^--/, '');
     if (!key || rest[i + 1] === undefined) throw new Error(`Option ${rest[i]} needs a value.`);
     args[key.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())] = rest[i + 1]!;
   }
-  const config = loadConfig();
-  if (!config.databaseUrl && fs.existsSync(controlFile(config.dataDir))) {
-    const { port, secret } = JSON.parse(fs.readFileSync(controlFile(config.dataDir), 'utf8')) as { port: number; secret: string };
-    const response = await fetch(`http://127.0.0.1:${port}/api/internal/commands/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-cashview-control': secret },
-      body: JSON.stringify(args),
-    }).catch(() => null);
-    if (response) {
-      const answer = await response.json();
-      if (!response.ok) throw new Error(answer?.error?.message ?? `The running CashView refused (${response.status}).`);
-      console.log(`${name} (run by the CashView running on port ${port}):`, JSON.stringify(answer));
-      return;
-    }
-    // A stale control file: nobody answered, so run it here (the data-directory lock still guards).
-  }
-  const runtime = await startRuntime(config);
+  const cashView = await composeCashView(config, { progress: (message) => console.error(message) });
   try {
-    const deps = { config, database: runtime.database, keyring: runtime.keyring, plaid: runtime.plaid, jobs: runtime.queue, sms: runtime.sms, crashPoint: runtime.crashPoint };
     // No workers here: jobs this command queues (revocations) are left to the server.
-    const services = servicesOf(deps);
-    console.log(`${name}:`, JSON.stringify(await command(services, args)));
+    console.log(`${name}:`, JSON.stringify(await command(cashView.services, args)));
   } finally {
-    await runtime.close();
+    await cashView.close();
   }
+}
+
+/** `npm run db:url`: the URL psql and other tools connect with. */
+function printDatabaseUrl(databaseUrl: string | undefined, dataDir: string) {
+  if (databaseUrl) {
+    console.log(databaseUrl);
+    return;
+  }
+  const url = builtinUrl(dataDir);
+  if (!url) throw new Error(`There is no built-in PostgreSQL in ${dataDir} yet: it is created at the first npm start.`);
+  console.log(url);
+  console.error('(the built-in PostgreSQL answers while CashView runs: npm start)');
 }
 
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof Error ? error.message : error);
+    const known = error instanceof ConfigError || error instanceof BuiltinPostgresError;
+    console.error(known || !(error instanceof Error) ? (error as Error).message ?? error : error.message);
     process.exit(1);
   },
 );

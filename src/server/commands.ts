@@ -3,7 +3,7 @@ import { runDaily } from '../services/daily.js';
 import { resetDemo } from '../services/demo/demo-user.js';
 import type { ServiceDeps } from '../services/deps.js';
 
-/** Operator commands (`npm run demo:reset`, …): run by the running CashView when there is one. */
+/** Operator commands (`npm run demo:reset`, `npm run jobs:daily`): src/server/cli.ts runs them on the database directly. */
 export const COMMANDS: Record<string, (services: ServiceDeps, args: Record<string, string>) => Promise<object>> = {
   'demo-reset': async (services) => {
     await resetDemo(services);

@@ -18,6 +18,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   CASHVIEW_DATA_DIR: z.string().min(1).default('data'),
+  CASHVIEW_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   CASHVIEW_ENCRYPTION_KEY: z.string().min(1).optional(),
   SIGN_IN_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).default(100),
   SIGN_UPS_PER_HOUR: z.coerce.number().int().min(1).default(30),
@@ -46,6 +47,8 @@ export type Config = {
   logLevel: string;
   databaseUrl?: string;
   dataDir: string;
+  /** What this process does: serve HTTP (web), run jobs (worker) or both (all). */
+  role: 'all' | 'web' | 'worker';
   encryptionKey?: string;
   limits: { signInPerHour: number; signUpPerHour: number };
   plaid: {
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     databaseUrl: c.DATABASE_URL,
     dataDir: path.resolve(c.CASHVIEW_DATA_DIR),
+    role: c.CASHVIEW_ROLE,
     encryptionKey: c.CASHVIEW_ENCRYPTION_KEY,
     limits: { signInPerHour: c.SIGN_IN_ATTEMPTS_PER_HOUR, signUpPerHour: c.SIGN_UPS_PER_HOUR },
     plaid: {

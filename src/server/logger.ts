@@ -27,6 +27,6 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
 }
 
 /** The logger of use cases and jobs: the same level and redaction as the HTTP log, to `destination`. */
-export function serviceLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' }, base: { component: 'jobs' } }, destination);
+export function serviceLogger(level: string, destination?: DestinationStream, component = 'jobs'): Logger {
+  return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' }, base: { component } }, destination);
 }

@@ -1,50 +1,60 @@
 import { Worker } from 'node:worker_threads';
-import { DataDirLockedError } from '../db/lock.js';
+import { BuiltinPostgresError } from '../db/builtin-postgres.js';
 import { startWorkers } from '../jobs/workers.js';
 import { ensureDemo } from '../services/demo/demo-user.js';
-import { buildApp, servicesOf } from './app.js';
+import { buildApp } from './app.js';
+import { composeCashView, type CashView } from './compose.js';
 import { ConfigError, loadConfig } from './config.js';
-import { newControlSecret, writeControlFile } from './control.js';
-import { startRuntime, type Runtime } from './runtime.js';
+import { serviceLogger } from './logger.js';
 
 // quality.md says 10 s; the watchdog fires before that, so the whole process tree is gone by then
 // even on a busy machine (the wrapper processes need a moment to follow).
 const SHUTDOWN_DEADLINE_MS = 7_000;
 
+/**
+ * `npm start`: by CASHVIEW_ROLE, the web server (HTTP; it queues jobs), the worker (jobs and the
+ * daily schedule) or both in this one process (the default, decision 016).
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const runtime = await startRuntime(config);
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-  let removeControlFile = () => {};
+  const log = serviceLogger(config.logLevel, undefined, 'start');
+  // Taken from the start: a stop asked for while starting closes what has started so far.
+  const running: Running = {};
+  handleShutdown(running, log);
+  let cashView: CashView;
   try {
-    const controlSecret = newControlSecret();
-    const deps = { config, database: runtime.database, keyring: runtime.keyring, plaid: runtime.plaid, jobs: runtime.queue, sms: runtime.sms, crashPoint: runtime.crashPoint, controlSecret };
-    app = await buildApp(deps);
-    const services = servicesOf(deps);
-    runtime.queue.boss.on('error', (error) => app!.log.error({ err: error }, 'job queue error'));
-    await ensureDemo(services);
-    await app.listen({ host: config.host, port: config.port });
-    await startWorkers(runtime.queue.boss, services, 1, config.daily);
-    const port = (app.server.address() as { port: number }).port;
-    removeControlFile = writeControlFile(config.dataDir, port, controlSecret);
+    cashView = running.cashView = await composeCashView(config, { progress: (message) => log.info(message) });
+    cashView.queue.boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+    if (config.role !== 'worker') {
+      const app = (running.app = await buildApp(cashView.appDeps));
+      await ensureDemo(cashView.services);
+      await app.listen({ host: config.host, port: config.port });
+    }
+    if (config.role !== 'web') await startWorkers(cashView.queue.boss, cashView.services, 1, config.daily);
   } catch (error) {
-    await app?.close();
-    await runtime.close();
+    await running.app?.close().catch(() => undefined);
+    await running.cashView?.close().catch(() => undefined);
     throw error;
   }
-  const where = config.databaseUrl ? 'Postgres' : `the embedded database in ${config.dataDir}`;
-  app.log.info(`CashView is ready on http://${config.host}:${config.port} (data: ${where}; Plaid: ${config.plaid.mode})`);
+  const where = cashView.database.builtin ? `the built-in PostgreSQL in ${config.dataDir}` : 'the PostgreSQL of DATABASE_URL';
+  const serving = running.app ? `ready on http://${config.host}:${config.port}` : 'running jobs (worker role)';
+  log.info(`CashView is ${serving} (data: ${where}; Plaid: ${config.plaid.mode}; role: ${config.role})`);
   if (config.hangOnExit) process.on('exit', () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0));
-  handleShutdown(app, runtime, removeControlFile);
+}
+
+interface Running {
+  app?: { close(): Promise<void> };
+  cashView?: CashView;
 }
 
 /**
- * Stop taking work, finish what is in flight, release jobs, close the database: gone within 10 s,
- * unconditionally. The deadline is kept by a watchdog thread, not a timer on this thread: a
- * timer cannot fire while the thread is stuck (an `exit` listener such as the logger's final
- * flush spinning on a stdout pipe nobody reads), and an unref'd one may never fire at all.
+ * Stop taking work, finish what is in flight, release jobs, close the database (and the built-in
+ * server when no other CashView uses it): gone within 10 s, unconditionally. The deadline is kept
+ * by a watchdog thread, not a timer on this thread: a timer cannot fire while the thread is stuck
+ * (an `exit` listener such as the logger's final flush spinning on a stdout pipe nobody reads),
+ * and an unref'd one may never fire at all.
  */
-function handleShutdown(app: { close(): Promise<void>; log: { info(msg: string): void } }, runtime: Runtime, cleanUp: () => void) {
+function handleShutdown(running: Running, log: { info(msg: string): void }) {
   let stoppingSince = 0;
   const stop = (signal: string) => {
     if (stoppingSince) {
@@ -55,11 +65,10 @@ function handleShutdown(app: { close(): Promise<void>; log: { info(msg: string):
     }
     stoppingSince = Date.now();
     startWatchdog(SHUTDOWN_DEADLINE_MS);
-    app.log.info(`${signal} received: finishing requests in flight, then stopping`);
-    cleanUp();
-    app
-      .close()
-      .then(() => runtime.close())
+    log.info(`${signal} received: finishing requests in flight, then stopping`);
+    Promise.resolve()
+      .then(() => running.app?.close())
+      .then(() => running.cashView?.close())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         console.error('CashView could not stop cleanly:', error);
@@ -89,8 +98,8 @@ function startWatchdog(ms: number) {
   watchdog.unref();
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+main().catch(async (error: unknown) => {
+  if (error instanceof ConfigError || error instanceof BuiltinPostgresError) {
     console.error(error.message);
   } else {
     console.error('CashView could not start:', error);

@@ -3,9 +3,10 @@ import { PlaidClient } from '../../src/integrations/plaid/client.js';
 import { PlaidSimulator, SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../../src/integrations/plaid/simulator/server.js';
 import { createSmsSender } from '../../src/integrations/twilio/sms.js';
 import { TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_FROM, TwilioSimulator } from '../../src/integrations/twilio/simulator/server.js';
-import { startQueue, type QueueOptions, type StartedQueue } from '../../src/jobs/queue.js';
+import type { QueueOptions, StartedQueue } from '../../src/jobs/queue.js';
 import { startWorkers } from '../../src/jobs/workers.js';
-import { buildApp, servicesOf, type App } from '../../src/server/app.js';
+import { buildApp, type App } from '../../src/server/app.js';
+import { composeCashView } from '../../src/server/compose.js';
 import { loadConfig } from '../../src/server/config.js';
 import { serviceLogger } from '../../src/server/logger.js';
 import { createKeyring, generateKeySpec } from '../../src/services/crypto/keyring.js';
@@ -67,12 +68,19 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   const plaid = new PlaidClient({ mode: 'simulated', basePath: simulator.url, clientId: SIMULATOR_CLIENT_ID, secret: SIMULATOR_SECRET, timeoutMs: 10_000, syncPageSize: 50 });
   const twilio = await TwilioSimulator.start();
   const sms = createSmsSender({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, from: TEST_FROM, baseUrl: twilio.url, timeoutMs: 10_000 });
-  const queue = await startQueue(database, { retryDelaySeconds: 1, ...options.queue });
-  const now = () => clock.now;
-  const appDeps = { config, database, keyring, plaid, jobs: queue, sms, now, fastify: { logger: { level: 'info', stream } }, log: serviceLogger('info', stream) };
-  const app = await buildApp(appDeps);
+  const cashView = await composeCashView(config, {
+    database,
+    keyring,
+    plaid,
+    sms,
+    now: () => clock.now,
+    fastify: { logger: { level: 'info', stream } },
+    log: serviceLogger('info', stream),
+    queue: { retryDelaySeconds: 1, ...options.queue },
+  });
+  const { queue, services: deps } = cashView;
+  const app = await buildApp(cashView.appDeps);
   delivery.app = app;
-  const deps = servicesOf(appDeps);
   // No daily schedule: a test runs the daily job itself when it wants one.
   await startWorkers(queue.boss, deps, 0.5, null);
   return {
@@ -87,7 +95,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     keySpec,
     async close() {
       await app.close();
-      await queue.stop();
+      await cashView.close();
       await simulator.close();
       await twilio.close();
       await database.close();

@@ -1,22 +1,16 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { databaseUrlFor } from './postgres.js';
 
 /**
- * A migrated database owned by one test file: a copy of the PGlite snapshot, or a fresh Postgres
- * database made from the template (the project, TEST_DB, says which).
+ * A migrated database owned by one test file, made from the run's template on the run's
+ * PostgreSQL (the built-in one started for the run, or TEST_DATABASE_URL's: tests/setup/postgres-template.ts).
+ * Closing it drops it.
  */
-export async function createTestDatabase(): Promise<Database & { url?: string }> {
-  if (process.env.TEST_DB !== 'postgres') {
-    const snapshot = new Blob([fs.readFileSync(inject('pgliteSnapshot'))]);
-    const pglite = await PGlite.create({ loadDataDir: snapshot });
-    return openDatabase({ pglite, migrate: false });
-  }
-  const admin = process.env.TEST_DATABASE_URL!;
+export async function createTestDatabase(): Promise<Database> {
+  const admin = inject('testDatabaseUrl');
   const name = `cashview_t_${crypto.randomBytes(6).toString('hex')}`;
   await withAdmin(admin, async (client) => {
     // Copies from one template can collide while another copy is starting; try again briefly.
@@ -30,11 +24,9 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
       }
     }
   });
-  const url = databaseUrlFor(admin, name);
-  const database = await openDatabase({ databaseUrl: url, migrate: false });
+  const database = await openDatabase({ databaseUrl: databaseUrlFor(admin, name), migrate: false });
   return {
     ...database,
-    url,
     close: async () => {
       await database.close();
       await withAdmin(admin, (client) => client.query(`drop database if exists ${name} with (force)`));
@@ -42,7 +34,7 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
   };
 }
 
-async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

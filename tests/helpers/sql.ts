@@ -1,10 +1,9 @@
 import type { SQL } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import type { Database, Db } from '../../src/db/client.js';
 import * as schema from '../../src/db/schema/index.js';
 
-/** Raw rows of a query, whichever driver (PGlite or pg) is behind the database. */
+/** Raw rows of a query. */
 export async function rowsOf(db: Db, query: SQL): Promise<Record<string, unknown>[]> {
   const result = (await db.execute(query)) as unknown as { rows: Record<string, unknown>[] };
   return result.rows;
@@ -14,6 +13,6 @@ export async function rowsOf(db: Db, query: SQL): Promise<Record<string, unknown
 export function countingDb(database: Database): { db: Db; statements: () => number } {
   let count = 0;
   const logger = { logQuery: () => void count++ };
-  const db = (database.pglite ? drizzlePglite(database.pglite, { schema, logger }) : drizzlePg(database.pool!, { schema, logger })) as unknown as Db;
+  const db = drizzle(database.pool, { schema, logger }) as unknown as Db;
   return { db, statements: () => count };
 }

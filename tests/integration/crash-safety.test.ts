@@ -13,8 +13,6 @@ import { waitFor } from '../helpers/banking.js';
 import { personWithTracker } from '../helpers/budgets.js';
 import { rowsOf } from '../helpers/sql.js';
 
-// Real processes share one Postgres here: the embedded database cannot be opened by two processes.
-const onPostgres = process.env.TEST_DB === 'postgres';
 const TRACKERS = 3;
 // Per run: 3 points per due tracker while evaluating; a claim per row plus a last empty one, and
 // 4 points per row, while delivering.
@@ -26,13 +24,11 @@ const phones = Array.from({ length: TRACKERS }, (_, i) => `+1415555040${i}`);
 const phoneOf = new Map<string, string>();
 
 beforeAll(async () => {
-  if (!onPostgres) return;
   ctx = await createTestApp();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cashview-crash-'));
   for (const phone of phones) phoneOf.set((await personWithTracker(ctx.deps, { phone, nextOn: '2000-01-01' })).user.id, phone);
 });
 afterAll(async () => {
-  if (!onPostgres) return;
   await ctx.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -60,7 +56,7 @@ function dailyJob(crashAfter: number): Promise<{ code: number | null; signal: No
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stderr })));
 }
 
-describe.runIf(onPostgres)('a daily job killed at any point', () => {
+describe('a daily job killed at any point', () => {
   it(`sends each due message at most once and loses none that was not in flight (${CRASH_POINTS} crash points)`, async () => {
     const killedAt = new Set<string>();
     for (let point = 1; point <= CRASH_POINTS; point++) {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { stopBuiltinPostgres } from '../../src/db/builtin-postgres.js';
 import { demoSession, freePort, healthy } from './server-process.js';
 
 // Issue 14 #7: Ctrl-C in a terminal, or a supervisor, signals the whole process group — the shell,
@@ -14,8 +15,9 @@ const burners: ChildProcess[] = [];
 beforeAll(() => {
   for (let i = 0; i < 2; i++) burners.push(spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 });
-afterAll(() => {
+afterAll(async () => {
   for (const burner of burners) burner.kill('SIGKILL');
+  await stopBuiltinPostgres(dataDir);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -2,10 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { builtinPostgresRunning, stopBuiltinPostgres } from '../../src/db/builtin-postgres.js';
 import { demoSession, freePort, healthy, outputShows, startServer } from './server-process.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cashview-sigterm-'));
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+afterAll(async () => {
+  await stopBuiltinPostgres(dataDir);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 it('on SIGTERM under load, finishes every request in flight and exits within 10 s', async () => {
   const port = await freePort();
@@ -32,5 +36,6 @@ it('on SIGTERM under load, finishes every request in flight and exits within 10 
   expect(await Promise.all(inFlight)).toEqual(Array(20).fill(200));
   expect(await server.exited, server.output()).toBe(0);
   expect(Date.now() - stoppedAt).toBeLessThan(10_000);
-  expect(fs.existsSync(path.join(dataDir, 'cashview.lock'))).toBe(false);
+  // Nobody else used it: the built-in PostgreSQL stopped with it.
+  expect(builtinPostgresRunning(dataDir)).toBe(false);
 }, 400_000);

@@ -1,4 +1,4 @@
-import { Configuration, CountryCode, PlaidApi, PlaidEnvironments, Products, type AccountBase, type Transaction, type RemovedTransaction } from 'plaid';
+import type { AccountBase, CountryCode, PlaidApi, Products, RemovedTransaction, Transaction } from 'plaid';
 import { PlaidApiError, ruleFor, toPlaidError } from './errors.js';
 import { InstitutionCircuits } from './circuit-breaker.js';
 import { ItemRateLimiter } from './rate-limiter.js';
@@ -44,9 +44,15 @@ export const backoffMs = (attempt: number, baseMs = 250, capMs = 4_000) => Math.
  * respected, short retries for transient failures, and every failure turned into PlaidApiError.
  * Access tokens go in request bodies only; nothing here logs.
  */
+// The SDK's enum values and hosts, without loading the SDK to read them.
+const US = 'US' as CountryCode;
+const CA = 'CA' as CountryCode;
+const TRANSACTIONS = 'transactions' as Products;
+const PLAID_HOSTS = { sandbox: 'https://sandbox.plaid.com', production: 'https://production.plaid.com' };
+
 export class PlaidClient {
   readonly mode: PlaidMode;
-  private readonly api: PlaidApi;
+  #api: Promise<PlaidApi> | undefined;
   private readonly attempts: number;
   private readonly limiter: ItemRateLimiter;
   readonly circuits: InstitutionCircuits;
@@ -54,28 +60,40 @@ export class PlaidClient {
 
   constructor(private options: PlaidClientOptions) {
     this.mode = options.mode;
-    this.basePath = options.mode === 'simulated' ? options.basePath! : PlaidEnvironments[options.mode]!;
-    this.api = new PlaidApi(
-      new Configuration({
-        basePath: this.basePath,
-        baseOptions: {
-          timeout: options.timeoutMs ?? 30_000,
-          headers: { 'PLAID-CLIENT-ID': options.clientId, 'PLAID-SECRET': options.secret },
-        },
-      }),
-    );
+    this.basePath = options.mode === 'simulated' ? options.basePath! : PLAID_HOSTS[options.mode];
     this.attempts = options.attempts ?? 3;
     this.limiter = options.limiter ?? new ItemRateLimiter();
     this.circuits = options.circuits ?? new InstitutionCircuits();
   }
 
-  private async call<T>(endpoint: string, item: ItemRef | null, request: () => Promise<{ data: T }>): Promise<T> {
+  /**
+   * The SDK, loaded at the first call: its generated client is the largest thing CashView would
+   * otherwise load at start (decision 016), and a process that never calls Plaid never loads it.
+   */
+  private sdk(): Promise<PlaidApi> {
+    this.#api ??= import('plaid').then(
+      ({ Configuration, PlaidApi }) =>
+        new PlaidApi(
+          new Configuration({
+            basePath: this.basePath,
+            baseOptions: {
+              timeout: this.options.timeoutMs ?? 30_000,
+              headers: { 'PLAID-CLIENT-ID': this.options.clientId, 'PLAID-SECRET': this.options.secret },
+            },
+          }),
+        ),
+    );
+    return this.#api;
+  }
+
+  private async call<T>(endpoint: string, item: ItemRef | null, request: (api: PlaidApi) => Promise<{ data: T }>): Promise<T> {
+    const api = await this.sdk();
     const institution = item?.institutionId ?? null;
     for (let attempt = 0; ; attempt++) {
       if (institution) this.circuits.admit(institution);
       if (item) await this.limiter.acquire(item.key, endpoint);
       try {
-        const { data } = await request();
+        const { data } = await request(api);
         if (institution) this.circuits.record(institution, null);
         return data;
       } catch (error) {
@@ -89,13 +107,13 @@ export class PlaidClient {
   }
 
   async createLinkToken(input: { userId: string; webhook?: string; accessToken?: string }) {
-    const data = await this.call('/link/token/create', null, () =>
-      this.api.linkTokenCreate({
+    const data = await this.call('/link/token/create', null, (api) =>
+      api.linkTokenCreate({
         client_name: 'CashView',
         language: 'en',
-        country_codes: [CountryCode.Us, CountryCode.Ca],
+        country_codes: [US, CA],
         user: { client_user_id: input.userId },
-        ...(input.accessToken ? { access_token: input.accessToken } : { products: [Products.Transactions] }),
+        ...(input.accessToken ? { access_token: input.accessToken } : { products: [TRANSACTIONS] }),
         ...(input.webhook && { webhook: input.webhook }),
       }),
     );
@@ -105,41 +123,41 @@ export class PlaidClient {
   /** Plaid's sandbox shortcut past Link: only the fields Plaid's document defines (no device code). */
   async createSandboxPublicToken(input: { institutionId: string; username: string; password: string; webhook?: string }) {
     const options = { override_username: input.username, override_password: input.password, ...(input.webhook && { webhook: input.webhook }) };
-    const data = await this.call('/sandbox/public_token/create', null, () =>
-      this.api.sandboxPublicTokenCreate({ institution_id: input.institutionId, initial_products: [Products.Transactions], options }),
+    const data = await this.call('/sandbox/public_token/create', null, (api) =>
+      api.sandboxPublicTokenCreate({ institution_id: input.institutionId, initial_products: [TRANSACTIONS], options }),
     );
     return data.public_token;
   }
 
   async exchangePublicToken(publicToken: string) {
-    const data = await this.call('/item/public_token/exchange', null, () => this.api.itemPublicTokenExchange({ public_token: publicToken }));
+    const data = await this.call('/item/public_token/exchange', null, (api) => api.itemPublicTokenExchange({ public_token: publicToken }));
     return { accessToken: data.access_token, itemId: data.item_id };
   }
 
   async getItem(accessToken: string, item: ItemRef) {
-    const data = await this.call('/item/get', item, () => this.api.itemGet({ access_token: accessToken }));
+    const data = await this.call('/item/get', item, (api) => api.itemGet({ access_token: accessToken }));
     return { institutionId: data.item.institution_id ?? null, errorCode: data.item.error?.error_code ?? null };
   }
 
   async getInstitution(institutionId: string) {
-    const data = await this.call('/institutions/get_by_id', null, () =>
-      this.api.institutionsGetById({ institution_id: institutionId, country_codes: [CountryCode.Us, CountryCode.Ca], options: { include_optional_metadata: true } }),
+    const data = await this.call('/institutions/get_by_id', null, (api) =>
+      api.institutionsGetById({ institution_id: institutionId, country_codes: [US, CA], options: { include_optional_metadata: true } }),
     );
     const { name, logo, primary_color, url } = data.institution;
     return { name, logo: logo ?? null, primaryColor: primary_color ?? null, url: url ?? null };
   }
 
   async getAccounts(accessToken: string, item: ItemRef): Promise<AccountBase[]> {
-    return (await this.call('/accounts/get', item, () => this.api.accountsGet({ access_token: accessToken }))).accounts;
+    return (await this.call('/accounts/get', item, (api) => api.accountsGet({ access_token: accessToken }))).accounts;
   }
 
   async getBalances(accessToken: string, item: ItemRef): Promise<AccountBase[]> {
-    return (await this.call('/accounts/balance/get', item, () => this.api.accountsBalanceGet({ access_token: accessToken }))).accounts;
+    return (await this.call('/accounts/balance/get', item, (api) => api.accountsBalanceGet({ access_token: accessToken }))).accounts;
   }
 
   async syncTransactions(accessToken: string, item: ItemRef, cursor: string | null, count = this.options.syncPageSize ?? 500): Promise<SyncPage> {
-    const data = await this.call('/transactions/sync', item, () =>
-      this.api.transactionsSync({ access_token: accessToken, count, ...(cursor ? { cursor } : {}) }),
+    const data = await this.call('/transactions/sync', item, (api) =>
+      api.transactionsSync({ access_token: accessToken, count, ...(cursor ? { cursor } : {}) }),
     );
     return { added: data.added, modified: data.modified, removed: data.removed, nextCursor: data.next_cursor, hasMore: data.has_more };
   }
@@ -147,7 +165,7 @@ export class PlaidClient {
   /** Revokes the item. An item Plaid no longer knows counts as removed. */
   async removeItem(accessToken: string, item: ItemRef): Promise<void> {
     try {
-      await this.call('/item/remove', item, () => this.api.itemRemove({ access_token: accessToken }));
+      await this.call('/item/remove', item, (api) => api.itemRemove({ access_token: accessToken }));
     } catch (error) {
       // Already gone: removed before (Plaid answers ITEM_NOT_FOUND), or a token Plaid never knew.
       if (error instanceof PlaidApiError && (error.code === 'ITEM_NOT_FOUND' || error.code === 'INVALID_ACCESS_TOKEN')) return;
@@ -156,16 +174,16 @@ export class PlaidClient {
   }
 
   async getWebhookKey(keyId: string) {
-    return (await this.call('/webhook_verification_key/get', null, () => this.api.webhookVerificationKeyGet({ key_id: keyId }))).key;
+    return (await this.call('/webhook_verification_key/get', null, (api) => api.webhookVerificationKeyGet({ key_id: keyId }))).key;
   }
 
   async sandboxResetLogin(accessToken: string) {
-    await this.call('/sandbox/item/reset_login', null, () => this.api.sandboxItemResetLogin({ access_token: accessToken }));
+    await this.call('/sandbox/item/reset_login', null, (api) => api.sandboxItemResetLogin({ access_token: accessToken }));
   }
 
   async sandboxFireWebhook(accessToken: string, code: string) {
-    await this.call('/sandbox/item/fire_webhook', null, () =>
-      this.api.sandboxItemFireWebhook({ access_token: accessToken, webhook_code: code as never }),
+    await this.call('/sandbox/item/fire_webhook', null, (api) =>
+      api.sandboxItemFireWebhook({ access_token: accessToken, webhook_code: code as never }),
     );
   }
 

@@ -1,5 +1,5 @@
-import twilio from 'twilio';
-import RequestClient from 'twilio/lib/base/RequestClient.js';
+import type { Twilio } from 'twilio';
+import type RequestClient from 'twilio/lib/base/RequestClient.js';
 
 /**
  * Sending one text. Twilio has no idempotency key, so the caller must know whether a failure
@@ -31,18 +31,23 @@ export interface TwilioOptions {
   timeoutMs?: number;
 }
 
-/** The SDK's HTTP client, pointed at another host (Twilio's documented `httpClient` extension point). */
-class RedirectingRequestClient extends RequestClient {
-  constructor(
-    private baseUrl: string,
-    timeoutMs: number,
-  ) {
-    super({ timeout: timeoutMs });
+/**
+ * The SDK, loaded at the first message: a server without Twilio keys never loads it, and one with
+ * keys does not pay for it at start. Another host (the simulated Twilio) goes through the SDK's
+ * documented `httpClient` extension point, so its own request path is kept.
+ */
+async function loadClient(accountSid: string, authToken: string, timeoutMs: number, baseUrl?: string): Promise<Twilio> {
+  const [{ default: twilio }, { default: RequestClientClass }] = await Promise.all([import('twilio'), import('twilio/lib/base/RequestClient.js')]);
+  class RedirectingRequestClient extends RequestClientClass {
+    override request<T>(opts: RequestClient.RequestOptions<T>) {
+      return super.request({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, baseUrl!) });
+    }
   }
-
-  override request<T>(opts: RequestClient.RequestOptions<T>) {
-    return super.request({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, this.baseUrl) });
-  }
+  return twilio(accountSid, authToken, {
+    autoRetry: false,
+    timeout: timeoutMs,
+    ...(baseUrl && { httpClient: new RedirectingRequestClient({ timeout: timeoutMs }) }),
+  });
 }
 
 const notConfigured: SmsSender = {
@@ -54,16 +59,13 @@ export function createSmsSender(options: TwilioOptions): SmsSender {
   const { accountSid, authToken, from } = options;
   if (!accountSid || !authToken || !from) return notConfigured;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const client = twilio(accountSid, authToken, {
-    autoRetry: false,
-    timeout: timeoutMs,
-    ...(options.baseUrl && { httpClient: new RedirectingRequestClient(options.baseUrl, timeoutMs) }),
-  });
+  let client: Promise<Twilio> | undefined;
   return {
     configured: true,
     async send(to, body) {
+      client ??= loadClient(accountSid, authToken, timeoutMs, options.baseUrl);
       try {
-        const message = await client.messages.create({ to, from, body });
+        const message = await (await client).messages.create({ to, from, body });
         return { id: message.sid };
       } catch (error) {
         const e = error as { status?: number; code?: number; message?: string };

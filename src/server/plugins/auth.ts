@@ -6,7 +6,6 @@ import { forbidden, unauthorized } from '../../domain/errors.js';
 import type { SessionRow, UserRow } from '../../db/schema/index.js';
 import { resolveSession, type StartedSession } from '../../services/auth/sessions.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import type { SessionCache } from '../../services/read-cache.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -55,7 +54,6 @@ function originAllowed(request: FastifyRequest, publicOrigin?: string): boolean 
 export interface AuthOptions {
   deps: ServiceDeps;
   publicOrigin?: string;
-  sessionCache: SessionCache | null;
 }
 
 /**
@@ -64,7 +62,7 @@ export interface AuthOptions {
  * cookie by an HMAC keyed from the encryption key, so nothing is stored for them.
  */
 export default fp<AuthOptions>(
-  async (app, { deps, publicOrigin, sessionCache }) => {
+  async (app, { deps, publicOrigin }) => {
     await app.register(cookie);
     const csrfKey = deps.keyring.derive('csrf');
     const anonymousToken = (pre: string) => crypto.createHmac('sha256', csrfKey).update(pre).digest('base64url');
@@ -105,7 +103,7 @@ export default fp<AuthOptions>(
       if (!url?.startsWith('/api/') || PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix))) return;
       const sessionId = request.cookies[cookieName(request, 'session')];
       if (sessionId && sessionId.length <= 64) {
-        const found = await resolveSession(deps, sessionId, sessionCache);
+        const found = await resolveSession(deps, sessionId);
         if (found) request.auth = { sessionId, ...found };
       }
       const config = request.routeOptions.config;

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { projectRoot } from '../../project-root.js';
 
 /**
  * ASVS 6.2.4: refuse the most common passwords. The list ships as data (assets/), lower-cased,
  * already limited to the lengths CashView accepts; it is read once, on first use.
  */
-const listFile = fileURLToPath(new URL('../../../assets/common-passwords.txt', import.meta.url));
+const listFile = path.join(projectRoot, 'assets', 'common-passwords.txt');
 let common: Set<string> | undefined;
 
 function commonPasswords(): Set<string> {

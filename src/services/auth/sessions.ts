@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import * as repo from '../../db/repositories/sessions.js';
 import type { CoreDeps } from '../deps.js';
-import type { SessionCache, SessionWithUser } from '../read-cache.js';
+import type { SessionWithUser } from '../read-cache.js';
 
 // quality.md / ASVS 7.3: idle timeout 30 min, absolute 12 h.
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
@@ -28,21 +28,12 @@ export async function startSession(deps: CoreDeps, userId: string): Promise<Star
 
 /**
  * The live session behind a cookie id, or null (unknown, idle too long, or too old: ended).
- * The timeouts are checked on every call, cached or not; the rows returned are shared, read-only.
+ * Read every time (decision 016): a session ended by any process is refused at once.
  */
-export async function resolveSession(
-  deps: CoreDeps,
-  id: string,
-  cache?: SessionCache | null,
-): Promise<SessionWithUser | null> {
+export async function resolveSession(deps: CoreDeps, id: string): Promise<SessionWithUser | null> {
   const idHash = hashSessionId(id);
-  let found = cache?.get(idHash);
-  if (!found) {
-    const mark = cache?.mark() ?? 0;
-    found = await repo.findSessionWithUser(deps.db, idHash);
-    if (!found) return null;
-    cache?.set(idHash, found, mark);
-  }
+  const found = await repo.findSessionWithUser(deps.db, idHash);
+  if (!found) return null;
   const now = deps.now().getTime();
   const { session } = found;
   if (now - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS || now - session.createdAt.getTime() > ABSOLUTE_TIMEOUT_MS) {
