@@ -48,7 +48,7 @@ export async function composeCashView(config: Config, overrides: CashViewOverrid
   const ownsDatabase = !overrides.database;
   let simulator: PlaidSimulator | undefined;
   try {
-    if (!overrides.plaid && config.plaid.mode === 'simulated') {
+    if (!overrides.plaid && config.plaid.mode === 'simulated' && !config.plaid.simulatorUrl) {
       // The simulated sandbox keeps its items beside the data, so linked banks survive restarts.
       simulator = await PlaidSimulator.start({
         port: config.plaid.simulatorPort,
@@ -59,8 +59,8 @@ export async function composeCashView(config: Config, overrides: CashViewOverrid
     const plaid =
       overrides.plaid ??
       new PlaidClient(
-        simulator
-          ? { mode: 'simulated', basePath: simulator.url, clientId: SIMULATOR_CLIENT_ID, secret: SIMULATOR_SECRET }
+        config.plaid.mode === 'simulated'
+          ? { mode: 'simulated', basePath: config.plaid.simulatorUrl ?? simulator!.url, clientId: SIMULATOR_CLIENT_ID, secret: SIMULATOR_SECRET }
           : { mode: config.plaid.mode, clientId: config.plaid.clientId!, secret: config.plaid.secret! },
       );
     const queue = await startQueue(database, overrides.queue);

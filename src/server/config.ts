@@ -28,6 +28,7 @@ const schema = z.object({
   PLAID_WEBHOOK_URL: z.url().optional(),
   PLAID_SIM_LATENCY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   PLAID_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  PLAID_SIM_URL: z.url().optional(),
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be an account SID (AC and 32 hex digits)').optional(),
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   TWILIO_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164, such as +15005550006').optional(),
@@ -59,6 +60,8 @@ export type Config = {
     webhookUrl?: string;
     simulatorLatencyMs: number;
     simulatorPort: number;
+    /** A simulated Plaid already running (`npm run plaid:sim`), shared by several CashView processes; else one is started in-process. */
+    simulatorUrl?: string;
   };
   twilio: { accountSid?: string; authToken?: string; from?: string; baseUrl?: string };
   daily: { cron: string; concurrency: number };
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookUrl: c.PLAID_WEBHOOK_URL ?? (plaidMode === 'simulated' ? `http://127.0.0.1:${c.PORT}/api/plaid/webhook` : undefined),
       simulatorLatencyMs: c.PLAID_SIM_LATENCY_MS,
       simulatorPort: c.PLAID_SIM_PORT,
+      simulatorUrl: c.PLAID_SIM_URL,
     },
     twilio: { accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN, from: c.TWILIO_FROM, baseUrl: c.TWILIO_API_BASE_URL },
     daily: { cron: c.DAILY_JOB_CRON, concurrency: c.DAILY_JOB_CONCURRENCY },

@@ -1,3 +1,4 @@
+import { AppError } from '../../domain/errors.js';
 import * as items from '../../db/repositories/items.js';
 import * as users from '../../db/repositories/users.js';
 import type { UserRow } from '../../db/schema/index.js';
@@ -43,11 +44,17 @@ async function linkDemoBank(deps: ServiceDeps, user: UserRow): Promise<void> {
   await linkNow(deps, user.id, publicToken, DEMO_INSTITUTION);
 }
 
-/** The demo user, with First Platypus Bank linked the first time (Plaid production has no sandbox banks: skipped). */
+/** The demo user, with First Platypus Bank linked the first time (Plaid production has no sandbox banks: skipped); safe when several processes start at once. */
 export async function ensureDemo(deps: ServiceDeps): Promise<void> {
   const user = await ensureDemoUser(deps);
   if (deps.plaid.mode === 'production') return;
-  if ((await items.findItemsOfUser(deps.db, user.id)).length === 0) await linkDemoBank(deps, user);
+  if ((await items.findItemsOfUser(deps.db, user.id)).length > 0) return;
+  try {
+    await linkDemoBank(deps, user);
+  } catch (error) {
+    // Several CashView processes starting at once: another one linked it first.
+    if (!(error instanceof AppError && error.code === 'INSTITUTION_ALREADY_LINKED')) throw error;
+  }
 }
 
 /** Puts the demo back to its canonical state: only First Platypus Bank, freshly linked. */
