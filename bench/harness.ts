@@ -10,6 +10,7 @@ import { loadConfig } from '../src/server/config.js';
 import { composeCashView, type CashView } from '../src/server/compose.js';
 import { startSession } from '../src/services/auth/sessions.js';
 import type { ServiceDeps } from '../src/services/deps.js';
+import type { SimulatorProcess } from './simulator-process.js';
 import { signUp } from '../src/services/users/profile.js';
 
 export interface Bench {
@@ -71,15 +72,23 @@ export async function seedDashboard(deps: ServiceDeps, userId: string, counts = 
     select gen_random_uuid(), id, ${userId}, 200000, 7, current_date + 7 from accounts where user_id = ${userId} and (type = 'credit' or subtype = 'checking')`);
 }
 
-/** `count` linked items, known to the simulated Plaid (without history) and sealed in the database. */
-export async function seedItems(bench: Bench, userId: string, count: number) {
-  const simulator = bench.runtime.simulator!;
-  const rows = [];
-  for (let i = 0; i < count; i++) {
-    const record = { itemId: `bench-item-${i}-${crypto.randomBytes(4).toString('hex')}`, accessToken: `access-sandbox-${crypto.randomUUID()}`, institutionId: 'ins_109508', webhook: null, state: 'good' as const, createdAt: Date.now() };
-    simulator.items.restore(record, { history: false });
-    rows.push({ id: crypto.randomUUID(), userId, plaidItemId: record.itemId, accessTokenSealed: bench.deps.keyring.seal(record.accessToken, 'items.access_token'), status: 'ready' as const, name: 'Bench Bank' });
+/**
+ * `count` linked items, known to the simulated Plaid (without history) and sealed in the database:
+ * made by the in-process simulator, or by `external` (bench/simulator-process.ts).
+ */
+export async function seedItems(bench: Bench, userId: string, count: number, external?: SimulatorProcess) {
+  let records: { itemId: string; accessToken: string }[];
+  if (external) {
+    records = await external.seed(count);
+  } else {
+    records = [];
+    for (let i = 0; i < count; i++) {
+      const record = { itemId: `bench-item-${i}-${crypto.randomBytes(4).toString('hex')}`, accessToken: `access-sandbox-${crypto.randomUUID()}`, institutionId: 'ins_109508', webhook: null, state: 'good' as const, createdAt: Date.now() };
+      bench.runtime.simulator!.items.restore(record, { history: false });
+      records.push(record);
+    }
   }
+  const rows = records.map((record) => ({ id: crypto.randomUUID(), userId, plaidItemId: record.itemId, accessTokenSealed: bench.deps.keyring.seal(record.accessToken, 'items.access_token'), status: 'ready' as const, name: 'Bench Bank' }));
   for (let start = 0; start < rows.length; start += 1000) await bench.deps.db.insert(items).values(rows.slice(start, start + 1000));
   return rows.map((r) => r.id);
 }

@@ -3,17 +3,17 @@ import type { AccountBase } from 'plaid';
 import { fromPlaid } from '../../shared/money.js';
 import type { Db } from '../../db/client.js';
 import type { ItemRow } from '../../db/schema/index.js';
-import { findRemovedPlaidAccountIds, upsertAccounts } from '../../db/repositories/accounts.js';
+import { upsertAccounts } from '../../db/repositories/accounts.js';
 
 /**
  * Plaid's accounts as CashView keeps them: keyed on Plaid's id, balances in cents. Accounts the
  * person removed stay removed, whoever calls (link, refresh, daily job, new-accounts webhook).
  */
 export async function storeAccounts(db: Db, item: ItemRow, accounts: AccountBase[]): Promise<void> {
-  const removed = await findRemovedPlaidAccountIds(db, item.id);
+  // The statement itself leaves out the accounts the person removed.
   await upsertAccounts(
     db,
-    accounts.filter((account) => !removed.has(account.account_id)).map((account) => ({
+    accounts.map((account) => ({
       id: crypto.randomUUID(),
       itemId: item.id,
       userId: item.userId,
