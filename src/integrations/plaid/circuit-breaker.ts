@@ -1,3 +1,4 @@
+import { exponentialMs } from '../../domain/backoff.js';
 import { PlaidApiError, ruleFor } from './errors.js';
 
 interface Circuit {
@@ -59,7 +60,7 @@ export class InstitutionCircuits {
     next.trialInFlight = false;
     // Calls already under way when it opened do not stretch the wait; a failed trial does.
     if (next.failures >= this.threshold && this.now() >= next.openUntil) {
-      next.openUntil = this.now() + Math.min(this.maxCooldownMs, this.cooldownMs * 2 ** next.opened);
+      next.openUntil = this.now() + exponentialMs(next.opened, this.cooldownMs, this.maxCooldownMs);
       next.opened++;
     }
     this.circuits.set(institutionId, next);

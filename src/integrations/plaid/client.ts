@@ -1,4 +1,5 @@
 import type { AccountBase, CountryCode, PlaidApi, Products, RemovedTransaction, Transaction } from 'plaid';
+import { jitteredMs } from '../../domain/backoff.js';
 import { PlaidApiError, ruleFor, toPlaidError } from './errors.js';
 import { InstitutionCircuits } from './circuit-breaker.js';
 import { ItemRateLimiter } from './rate-limiter.js';
@@ -37,7 +38,6 @@ export interface SyncPage {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Full jitter (AWS architecture blog): a random wait up to the exponential step. */
-export const backoffMs = (attempt: number, baseMs = 250, capMs = 4_000) => Math.random() * Math.min(capMs, baseMs * 2 ** attempt);
 
 /**
  * CashView's only door to Plaid: the official SDK with a timeout, Plaid's per-item limits
@@ -101,7 +101,7 @@ export class PlaidClient {
         if (institution) this.circuits.record(institution, failure);
         // Only brief failures are tried again here; the rest wait for the job queue (errors.ts).
         if (ruleFor(failure.code).retry !== 'quick' || attempt + 1 >= this.attempts) throw failure;
-        await sleep(backoffMs(attempt));
+        await sleep(jitteredMs(attempt, 250, 4_000));
       }
     }
   }

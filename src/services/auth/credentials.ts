@@ -1,3 +1,4 @@
+import { exponentialMs } from '../../domain/backoff.js';
 import { AppError, badInput } from '../../domain/errors.js';
 import type { UserRow } from '../../db/schema/index.js';
 import * as users from '../../db/repositories/users.js';
@@ -13,7 +14,7 @@ const CAP_MS = 15 * 60_000;
 
 export function blockAfter(failures: number, now: Date): Date | null {
   if (failures <= FREE_FAILURES) return null;
-  const delay = Math.min(1000 * 2 ** (failures - FREE_FAILURES - 1), CAP_MS);
+  const delay = exponentialMs(failures - FREE_FAILURES - 1, 1000, CAP_MS);
   return new Date(now.getTime() + delay);
 }
 

@@ -5,7 +5,7 @@ import type { ItemRow } from '../../db/schema/index.js';
 import { deleteOwnAccount, setOwnAccountHidden } from '../../db/repositories/accounts.js';
 import * as items from '../../db/repositories/items.js';
 import * as revocations from '../../db/repositories/revocations.js';
-import { backoffMs } from '../../integrations/plaid/client.js';
+import { jitteredMs } from '../../domain/backoff.js';
 import { PlaidApiError } from '../../integrations/plaid/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { openAccessToken } from './tokens.js';
@@ -61,7 +61,7 @@ export async function runRevocations(deps: ServiceDeps): Promise<{ revoked: numb
       revoked++;
     } catch (error) {
       const code = error instanceof PlaidApiError ? error.code : 'UNEXPECTED';
-      const delay = Math.min(MAX_DELAY_MS, 30_000 + backoffMs(row.attempts, 30_000, MAX_DELAY_MS));
+      const delay = Math.min(MAX_DELAY_MS, 30_000 + jitteredMs(row.attempts, 30_000, MAX_DELAY_MS));
       await revocations.postponeRevocation(deps.db, row.id, row.attempts + 1, new Date(deps.now().getTime() + delay), code);
       postponed++;
     }

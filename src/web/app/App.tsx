@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useRef, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import type { User } from '../../shared/contracts/users.js';
 import { Alert } from '../components/ui/Alert.js';
@@ -60,15 +60,22 @@ function useFocusHeadingOnNavigation() {
       first.current = false;
       return;
     }
-    // The new page may still be loading its heading: try on the next frames until it is there.
+    // The new page may still be loading (its code, then its heading), and the previous page's
+    // heading may be shown until it has: for about two seconds, each new heading that appears takes
+    // the focus, unless the person has moved it elsewhere meanwhile.
+    let focused: HTMLElement | null = null;
     let tries = 0;
     let frame = 0;
     const focus = () => {
+      const active = document.activeElement;
+      if (focused && active !== focused && active !== document.body) return;
       const heading = document.querySelector<HTMLElement>('main h1');
-      if (heading) {
+      if (heading && heading !== focused) {
         heading.tabIndex = -1;
         heading.focus({ preventScroll: false });
-      } else if (tries++ < 30) frame = requestAnimationFrame(focus);
+        focused = heading;
+      }
+      if (tries++ < 120) frame = requestAnimationFrame(focus);
     };
     frame = requestAnimationFrame(focus);
     return () => cancelAnimationFrame(frame);
@@ -77,17 +84,22 @@ function useFocusHeadingOnNavigation() {
 
 export function App() {
   const session = useSession();
+  // The first time the session arrives, the page behind it renders in a deferred pass that React
+  // splits into short tasks, so the page answers input while it is drawn. Later changes (sign-in,
+  // sign-out) apply at once, together with the navigation they come with.
+  const deferred = useDeferredValue(session.data);
+  const current = deferred === undefined ? deferred : session.data;
   const [location] = useLocation();
   useFocusHeadingOnNavigation();
-  if (session.isPending) {
+  if (session.isPending || (session.data && !current)) {
     return (
       <main className="page" aria-busy="true">
         <p className="muted">Loading…</p>
       </main>
     );
   }
-  const user = session.data?.user ?? null;
-  const realBanksUnavailable = session.data?.server?.realBanksUnavailable ?? null;
+  const user = current?.user ?? null;
+  const realBanksUnavailable = current?.server?.realBanksUnavailable ?? null;
   const signedIn = (page: (user: User) => ReactNode) => (user ? page(user) : <Redirect to={`/signin?next=${encodeURIComponent(location)}`} />);
   const signedOut = (page: ReactNode) => (user ? <Redirect to={afterSignIn()} /> : page);
   return (

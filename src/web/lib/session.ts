@@ -1,6 +1,6 @@
 import { notifyManager, useQuery, useQueryClient } from '@tanstack/react-query';
 import { navigate } from 'wouter/use-browser-location';
-import { sessionAnswer, type SessionAnswer } from '../../shared/contracts/session.js';
+import type { sessionAnswer, SessionAnswer } from '../../shared/contracts/session.js';
 import { api, setCsrfToken } from './api-client.js';
 
 // The session as every feature sees it (signing in is the auth feature's; a profile change or
@@ -8,7 +8,7 @@ import { api, setCsrfToken } from './api-client.js';
 export const sessionKey = ['session'] as const;
 
 export async function fetchSession(): Promise<SessionAnswer> {
-  const session = await api('GET', '/api/session', sessionAnswer);
+  const session = await api<typeof sessionAnswer>('GET', '/api/session');
   setCsrfToken(session.csrfToken);
   return session;
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { trackerAnswer } from '../../../../shared/contracts/budgets.js';
+import type { trackerAnswer } from '../../../../shared/contracts/budgets.js';
 import { api } from '../../../lib/api-client.js';
 import { dashboardKey } from '../../../lib/query-keys.js';
 
@@ -13,5 +13,5 @@ function useTrackerMutation<T>(run: (input: T) => Promise<unknown>) {
 const path = (accountId: string) => `/api/accounts/${accountId}/budget-tracker`;
 
 export const useSaveTracker = (accountId: string, exists: boolean) =>
-  useTrackerMutation((input: TrackerInput) => api(exists ? 'PATCH' : 'POST', path(accountId), trackerAnswer, input));
-export const useDeleteTracker = (accountId: string) => useTrackerMutation(() => api('DELETE', path(accountId), null));
+  useTrackerMutation((input: TrackerInput) => api<typeof trackerAnswer>(exists ? 'PATCH' : 'POST', path(accountId), input));
+export const useDeleteTracker = (accountId: string) => useTrackerMutation(() => api('DELETE', path(accountId)));

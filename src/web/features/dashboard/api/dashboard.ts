@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { accountAnswer, dashboardAnswer, type Dashboard } from '../../../../shared/contracts/dashboard.js';
-import { institutionAnswer } from '../../../../shared/contracts/institutions.js';
+import type { accountAnswer, dashboardAnswer, Dashboard } from '../../../../shared/contracts/dashboard.js';
+import type { institutionAnswer } from '../../../../shared/contracts/institutions.js';
 import { api } from '../../../lib/api-client.js';
 import { dashboardKey } from '../../../lib/query-keys.js';
 
@@ -11,7 +11,7 @@ const busy = (data?: Dashboard) => data?.institutions.some((i) => i.status === '
 export function useDashboard() {
   return useQuery({
     queryKey: dashboardKey,
-    queryFn: () => api('GET', '/api/dashboard', dashboardAnswer),
+    queryFn: () => api<typeof dashboardAnswer>('GET', '/api/dashboard'),
     refetchInterval: (query) => (busy(query.state.data) ? 1000 : 60_000),
   });
 }
@@ -28,8 +28,8 @@ function useDashboardMutation<T>(run: (input: T) => Promise<unknown>) {
   });
 }
 
-export const useRefreshInstitution = () => useDashboardMutation((id: string) => api('POST', `/api/institutions/${id}/refresh`, institutionAnswer));
-export const useDeleteInstitution = () => useDashboardMutation((id: string) => api('DELETE', `/api/institutions/${id}`, null));
-export const useDeleteAccount = () => useDashboardMutation((id: string) => api('DELETE', `/api/accounts/${id}`, null));
+export const useRefreshInstitution = () => useDashboardMutation((id: string) => api<typeof institutionAnswer>('POST', `/api/institutions/${id}/refresh`));
+export const useDeleteInstitution = () => useDashboardMutation((id: string) => api('DELETE', `/api/institutions/${id}`));
+export const useDeleteAccount = () => useDashboardMutation((id: string) => api('DELETE', `/api/accounts/${id}`));
 export const useSetAccountHidden = () =>
-  useDashboardMutation(({ id, hidden }: { id: string; hidden: boolean }) => api('PATCH', `/api/accounts/${id}`, accountAnswer, { hidden }));
+  useDashboardMutation(({ id, hidden }: { id: string; hidden: boolean }) => api<typeof accountAnswer>('PATCH', `/api/accounts/${id}`, { hidden }));

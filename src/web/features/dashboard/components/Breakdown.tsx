@@ -1,9 +1,6 @@
-import { lazy, Suspense } from 'react';
 import type { Dashboard } from '../../../../shared/contracts/dashboard.js';
 import { money, percent } from '../../../lib/format.js';
-
-// chart.js is the heaviest thing on the page: it loads after the first paint, in its own chunk.
-const DoughnutChart = lazy(() => import('./DoughnutChart.js'));
+import { DoughnutChart } from './DoughnutChart.js';
 
 export function Breakdown({ slices, colors, linking }: { slices: Dashboard['breakdown']; colors: Map<string, string>; linking: boolean }) {
   return (
@@ -16,9 +13,7 @@ export function Breakdown({ slices, colors, linking }: { slices: Dashboard['brea
       ) : (
         <div className="breakdown-body">
           <div className="chart-box">
-            <Suspense fallback={<div className="chart-placeholder" aria-hidden="true" />}>
-              <DoughnutChart slices={slices} colors={colors} />
-            </Suspense>
+            <DoughnutChart slices={slices} colors={colors} />
           </div>
           <table className="breakdown-table">
             <caption className="visually-hidden">Net worth without loans by institution</caption>

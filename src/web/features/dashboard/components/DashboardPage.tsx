@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import type { DashboardAccount } from '../../../../shared/contracts/dashboard.js';
 import type { User } from '../../../../shared/contracts/users.js';
 import { Alert } from '../../../components/ui/Alert.js';
@@ -21,7 +21,9 @@ export interface DashboardPageProps {
 
 export function DashboardPage({ user, link, renderTracker }: DashboardPageProps) {
   const dashboard = useDashboard();
-  const data = dashboard.data;
+  // The figures render in a deferred pass that React splits into short tasks, so the page stays
+  // responsive while a large dashboard (60 accounts) is drawn.
+  const data = useDeferredValue(dashboard.data);
   const startLink = link.start;
 
   const colors = new Map((data?.institutions ?? []).map((i, index) => [i.id, i.primaryColor ?? PALETTE[index % PALETTE.length]!]));

@@ -1,18 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { institutionAnswer, linkTokenAnswer, sandboxInstitutionsAnswer, sandboxPublicTokenAnswer, type SandboxPublicTokenRequest } from '../../../../shared/contracts/institutions.js';
+import type { institutionAnswer, linkTokenAnswer, sandboxInstitutionsAnswer, sandboxPublicTokenAnswer, SandboxPublicTokenRequest } from '../../../../shared/contracts/institutions.js';
 import { api } from '../../../lib/api-client.js';
 import { dashboardKey } from '../../../lib/query-keys.js';
 
-export const useLinkToken = () => useMutation({ mutationFn: (institutionId?: string) => api('POST', '/api/link-tokens', linkTokenAnswer, institutionId ? { institutionId } : {}) });
+export const useLinkToken = () => useMutation({ mutationFn: (institutionId?: string) => api<typeof linkTokenAnswer>('POST', '/api/link-tokens', institutionId ? { institutionId } : {}) });
 
 export const useSandboxInstitutions = (enabled: boolean) =>
-  useQuery({ queryKey: ['sandbox-institutions'], queryFn: () => api('GET', '/api/sandbox/institutions', sandboxInstitutionsAnswer), enabled, staleTime: Infinity });
+  useQuery({ queryKey: ['sandbox-institutions'], queryFn: () => api<typeof sandboxInstitutionsAnswer>('GET', '/api/sandbox/institutions'), enabled, staleTime: Infinity });
 
 /** Hands a public token to CashView, which links in the background (202) while the dashboard polls. */
 export function useExchange() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { publicToken: string; institutionId?: string }) => api('POST', '/api/institutions', institutionAnswer, input),
+    mutationFn: (input: { publicToken: string; institutionId?: string }) => api<typeof institutionAnswer>('POST', '/api/institutions', input),
     onSuccess: () => client.invalidateQueries({ queryKey: dashboardKey }),
   });
 }
@@ -22,7 +22,7 @@ export function useSandboxLink() {
   const exchange = useExchange();
   return useMutation({
     mutationFn: async (input: SandboxPublicTokenRequest) => {
-      const { publicToken } = await api('POST', '/api/sandbox/public-tokens', sandboxPublicTokenAnswer, input);
+      const { publicToken } = await api<typeof sandboxPublicTokenAnswer>('POST', '/api/sandbox/public-tokens', input);
       return exchange.mutateAsync({ publicToken, institutionId: input.institutionId });
     },
   });
@@ -32,7 +32,7 @@ export function useRelogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, username, password }: { id: string; username: string; password: string }) =>
-      api('POST', `/api/institutions/${id}/relogin`, institutionAnswer, { username, password }),
+      api<typeof institutionAnswer>('POST', `/api/institutions/${id}/relogin`, { username, password }),
     onSuccess: () => client.invalidateQueries({ queryKey: dashboardKey }),
   });
 }
