@@ -337,7 +337,7 @@ async function startServer(
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while (!exited && Date.now() < deadline) {
       if (await answers(credentials, 0)) return credentials;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 25));
     }
     const tail = fs.readFileSync(paths.log, 'utf8').split('\n').slice(-8).join('\n');
     if (exited && attempt < 3 && /could not bind|Address already in use/i.test(tail)) {

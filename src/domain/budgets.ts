@@ -23,38 +23,9 @@ export function addDays(day: Day, days: number): Day {
 
 export const monthStart = (day: Day): Day => `${day.slice(0, 7)}-01`;
 
-/** product.md section 4: these are not spending. */
+/** product.md section 4: these are not spending (summed in SQL: src/db/repositories/budgets.ts `sumSpending`, the one implementation). */
 export const EXCLUDED_PRIMARY_CATEGORIES = ['TRANSFER_IN', 'TRANSFER_OUT', 'LOAN_PAYMENTS', 'INCOME'];
 export const EXCLUDED_LEGACY_CATEGORIES = ['Transfer', 'Credit Card', 'Deposit', 'Payment'];
-const EXCLUDED_PRIMARY = new Set(EXCLUDED_PRIMARY_CATEGORIES);
-const EXCLUDED_LEGACY = new Set(EXCLUDED_LEGACY_CATEGORIES);
-
-export interface SpendTransaction {
-  date: Day;
-  amountCents: number;
-  categoryPrimary: string | null;
-  legacyCategory: string[] | null;
-}
-
-export function isSpending(txn: SpendTransaction): boolean {
-  if (txn.amountCents <= 0) return false; // money in (deposits, refunds) is not spending
-  if (txn.categoryPrimary) return !EXCLUDED_PRIMARY.has(txn.categoryPrimary);
-  return !(txn.legacyCategory ?? []).some((category) => EXCLUDED_LEGACY.has(category));
-}
-
-/**
- * Amount spent = outflows this calendar month (day 1 counts), pending included, less what is not
- * spending. `today` is the person's own day, so "this month" is theirs too.
- */
-export function spentThisMonth(transactions: Iterable<SpendTransaction>, today: Day): Cents {
-  const month = today.slice(0, 7);
-  let spent = 0;
-  for (const txn of transactions) {
-    if (txn.date.slice(0, 7) === month && txn.date <= today && isSpending(txn)) spent += txn.amountCents;
-  }
-  return spent;
-}
-
 /** Due today or earlier: a missed stretch is one message, not one per day. */
 export const isDue = (nextNotificationOn: Day, today: Day) => nextNotificationOn <= today;
 

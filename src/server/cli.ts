@@ -20,6 +20,7 @@ async function main() {
     if (!key || rest[i + 1] === undefined) throw new Error(`Option ${rest[i]} needs a value.`);
     args[key.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())] = rest[i + 1]!;
   }
+  if (name === 'daily') args.concurrency ??= String(config.daily.concurrency);
   const cashView = await composeCashView(config, { progress: (message) => console.error(message) });
   try {
     // No workers here: jobs this command queues (revocations) are left to the server.

@@ -30,8 +30,8 @@ export async function deleteTrackerOfAccount(db: Db, accountId: string): Promise
 /**
  * Amount spent per account between two days, summed in the database: product.md's rule
  * (outflows only; excluded categories from src/domain/budgets.ts, legacy ones where no personal
- * finance category exists). tests/integration/spending-sql.test.ts keeps it equal to
- * `spentThisMonth`, the rule's reference implementation.
+ * finance category exists). The one implementation of the rule: the dashboard, the texts and the
+ * tests (tests/integration/spending-sql.test.ts) all go through it.
  */
 export async function sumSpending(db: Db, accountIds: string[], from: string, to: string): Promise<Map<string, number>> {
   if (accountIds.length === 0) return new Map();
