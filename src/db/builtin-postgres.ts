@@ -4,6 +4,19 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { BuiltinPostgresError } from './builtin-postgres-error.js';
+import {
+  asOwner,
+  checkReachable,
+  isPostgres,
+  liveClients,
+  postmasterPid,
+  serverEnv,
+  serverUser,
+  stopServer,
+  takeStartLock,
+  type Owner,
+} from './builtin-postgres-processes.js';
 
 /**
  * The built-in PostgreSQL (decision 016): real PostgreSQL binaries from the npm package
@@ -16,14 +29,10 @@ import pg from 'pg';
  * last one to let go stops it. A server left running by a CashView killed with SIGKILL is found
  * through its `postmaster.pid` and reused; PostgreSQL's own crash recovery makes a killed server safe
  * to start again. Root cannot run PostgreSQL, so as root the server runs as the unprivileged user
- * `postgres` (or `nobody`).
+ * `postgres` (or `nobody`). The process side (users, pids, leases, stopping, the start lock) is in
+ * builtin-postgres-processes.ts.
  */
-export class BuiltinPostgresError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BuiltinPostgresError';
-  }
-}
+export { BuiltinPostgresError };
 
 export interface BuiltinPostgresOptions {
   dataDir: string;
@@ -41,7 +50,6 @@ export interface BuiltinPostgres {
 const USER = 'cashview';
 const DATABASE = 'cashview';
 const READY_TIMEOUT_MS = 90_000;
-const STOP_TIMEOUT_MS = 5_000;
 
 interface Credentials {
   user: string;
@@ -145,23 +153,6 @@ async function binaries(): Promise<{ initdb: string; postgres: string }> {
   return found;
 }
 
-interface Owner {
-  uid: number;
-  gid: number;
-  name: string;
-}
-
-/** As root, the unprivileged user PostgreSQL runs as; otherwise the current user (undefined). */
-function serverUser(): Owner | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const passwd = fs.existsSync('/etc/passwd') ? fs.readFileSync('/etc/passwd', 'utf8').split('\n') : [];
-  for (const name of ['postgres', 'nobody']) {
-    const fields = passwd.find((line) => line.startsWith(`${name}:`))?.split(':');
-    if (fields) return { name, uid: Number(fields[2]), gid: Number(fields[3]) };
-  }
-  throw new BuiltinPostgresError('CashView runs as root, and PostgreSQL refuses to. Create an unprivileged user named postgres, or run CashView as a normal user.');
-}
-
 function readOrCreateCredentials(file: string): Credentials {
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Credentials;
   const fresh = { user: USER, password: crypto.randomBytes(24).toString('base64url'), port: 0 };
@@ -173,10 +164,6 @@ function writeCredentials(file: string, credentials: Credentials) {
   const temporary = `${file}.${process.pid}`;
   fs.writeFileSync(temporary, JSON.stringify(credentials), { mode: 0o600 });
   fs.renameSync(temporary, file);
-}
-
-function asOwner(owner: Owner | undefined) {
-  return owner ? { uid: owner.uid, gid: owner.gid } : {};
 }
 
 /** initdb into a scratch folder renamed into place when complete, so a killed first start leaves nothing half made. */
@@ -206,27 +193,6 @@ function initCluster(bins: { initdb: string }, paths: ReturnType<typeof builtinP
   fs.renameSync(scratch, paths.cluster);
 }
 
-/** As root, PostgreSQL runs as `owner`: every folder above the data directory must let it through. */
-function checkReachable(owner: Owner, targets: string[]) {
-  for (const target of targets) {
-    const probe = spawnSync(process.execPath, ['-e', 'require("node:fs").accessSync(process.argv[1], require("node:fs").constants.R_OK)', target], {
-      uid: owner.uid,
-      gid: owner.gid,
-      cwd: '/',
-    });
-    if (probe.status !== 0) {
-      throw new BuiltinPostgresError(
-        `PostgreSQL runs as the user ${owner.name} (CashView runs as root), and that user cannot reach ${target}. ` +
-          'Put CASHVIEW_DATA_DIR and CashView where every folder above them can be entered by others (chmod o+x), or run CashView as a normal user.',
-      );
-    }
-  }
-}
-
-function serverEnv(): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, LC_ALL: 'C', TZ: 'UTC' };
-}
-
 /** A server already running on this cluster (its CashView was killed, or another CashView uses it): join it if it answers. */
 async function reuseRunning(paths: ReturnType<typeof builtinPaths>, credentials: Credentials, log: (m: string) => void): Promise<boolean> {
   const pid = postmasterPid(paths.cluster);
@@ -244,43 +210,6 @@ async function reuseRunning(paths: ReturnType<typeof builtinPaths>, credentials:
   log('The built-in PostgreSQL left running does not answer; restarting it.');
   await stopServer(paths.cluster);
   return false;
-}
-
-function postmasterPid(cluster: string): number | null {
-  try {
-    const pid = Number.parseInt(fs.readFileSync(path.join(cluster, 'postmaster.pid'), 'utf8').split('\n')[0]!, 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function isPostgres(pid: number): boolean {
-  if (!isAlive(pid)) return false;
-  try {
-    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('postgres');
-  } catch {
-    return process.platform !== 'linux'; // no /proc to ask: trust the live pid
-  }
-}
-
-function liveClients(dir: string): number[] {
-  const live: number[] = [];
-  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-    const pid = Number(name);
-    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) live.push(pid);
-    else if (pid !== process.pid) fs.rmSync(path.join(dir, name), { force: true });
-  }
-  return live;
 }
 
 async function freePort(preferred: number): Promise<number> {
@@ -389,57 +318,4 @@ export async function stopBuiltinPostgres(dataDir: string): Promise<void> {
 export function builtinPostgresRunning(dataDir: string): boolean {
   const pid = postmasterPid(builtinPaths(dataDir).cluster);
   return pid !== null && isPostgres(pid);
-}
-
-/** Fast shutdown (SIGINT: connections closed, everything written); immediate (SIGQUIT) if it takes too long. */
-async function stopServer(cluster: string): Promise<void> {
-  const pid = postmasterPid(cluster);
-  if (pid === null || !isPostgres(pid)) return;
-  const gone = async (ms: number) => {
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline) {
-      if (!isAlive(pid)) return true;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return !isAlive(pid);
-  };
-  process.kill(pid, 'SIGINT');
-  if (await gone(STOP_TIMEOUT_MS)) return;
-  process.kill(pid, 'SIGQUIT');
-  await gone(2_000);
-}
-
-/**
- * Held while a process decides to start, join or stop the server, so two starting at once do not
- * both run initdb or start two servers: a file holding the owner's pid, taken over when that pid is gone.
- */
-async function takeStartLock(file: string): Promise<() => void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS + 30_000;
-  for (;;) {
-    try {
-      const fd = fs.openSync(file, 'wx', 0o600);
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      return () => fs.rmSync(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let written: string;
-      let age: number;
-      try {
-        written = fs.readFileSync(file, 'utf8');
-        age = Date.now() - fs.statSync(file).mtimeMs;
-      } catch {
-        continue; // released meanwhile
-      }
-      const owner = Number.parseInt(written || '0', 10);
-      // An empty file is one being written right now, unless it has been empty for a while.
-      const beingWritten = written === '' && age < 2_000;
-      if (!beingWritten && !(owner > 0 && owner !== process.pid && isAlive(owner))) {
-        fs.rmSync(file, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) throw new BuiltinPostgresError(`Another CashView (pid ${owner}) has been starting the built-in PostgreSQL for too long.`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }
