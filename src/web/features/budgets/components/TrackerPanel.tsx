@@ -6,7 +6,7 @@ import { Alert } from '../../../components/ui/Alert.js';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.js';
 import { Field } from '../../../components/ui/Field.js';
 import { day, money } from '../../../lib/format.js';
-import { errorsOf } from '../../../lib/use-form.js';
+import { errorsOf, useForm } from '../../../lib/use-form.js';
 import { useDeleteTracker, useSaveTracker } from '../api/trackers.js';
 
 const LEVEL_WORD = { under: 'on track', near: 'close to the budget', over: 'over budget' } as const;
@@ -14,16 +14,16 @@ const LEVEL_WORD = { under: 'on track', near: 'close to the budget', over: 'over
 function TrackerForm({ account, onDone }: { account: DashboardAccount; onDone(): void }) {
   const tracker = account.budgetTracker;
   const save = useSaveTracker(account.id, tracker !== null);
-  const [threshold, setThreshold] = useState(tracker ? (tracker.thresholdCents / 100).toFixed(2) : '');
-  const [frequency, setFrequency] = useState(String(tracker?.frequencyDays ?? 7));
+  const form = useForm({ threshold: tracker ? (tracker.thresholdCents / 100).toFixed(2) : '', frequency: String(tracker?.frequencyDays ?? 7) });
+  // What is checked here before asking the server: an amount in dollars becomes cents.
   const [local, setLocal] = useState<Record<string, string>>({});
   const server = errorsOf(save.error);
   const fields = { ...server.fields, ...local };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const thresholdCents = parseAmount(threshold);
-    const frequencyDays = Number(frequency);
+    const thresholdCents = parseAmount(form.values.threshold);
+    const frequencyDays = Number(form.values.frequency);
     const problems: Record<string, string> = {};
     if (thresholdCents === null || thresholdCents <= 0) problems.thresholdCents = 'must be an amount above 0, such as 500.00';
     if (!Number.isInteger(frequencyDays) || frequencyDays < 1 || frequencyDays > 15) problems.frequencyDays = 'must be a whole number of days from 1 to 15';
@@ -35,8 +35,8 @@ function TrackerForm({ account, onDone }: { account: DashboardAccount; onDone():
     <form className="tracker-form" onSubmit={submit} noValidate aria-label={`Budget for ${account.name}`}>
       <Alert>{Object.keys(server.fields).length === 0 ? server.message : undefined}</Alert>
       <div className="row">
-        <Field label="Monthly budget ($)" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} error={fields.thresholdCents} />
-        <Field label="Text me every (days)" type="number" min={1} max={15} value={frequency} onChange={(e) => setFrequency(e.target.value)} error={fields.frequencyDays} />
+        <Field label="Monthly budget ($)" inputMode="decimal" error={fields.thresholdCents} {...form.bind('threshold')} />
+        <Field label="Text me every (days)" type="number" min={1} max={15} error={fields.frequencyDays} {...form.bind('frequency')} />
       </div>
       <div className="actions start">
         <button type="submit" className="button primary small" disabled={save.isPending}>
