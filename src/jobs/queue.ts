@@ -50,12 +50,12 @@ export async function startQueue(database: Database, options: QueueOptions = {},
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? MAINTENANCE_SECONDS,
   });
   boss.on('error', onError);
-  await boss.start();
-  // Processes starting at once against a new database would deadlock creating the same queues:
-  // one at a time, under a lock of the database's own.
+  // Processes starting at once against a new database would collide creating pg-boss's schema
+  // and deadlock creating the same queues: one at a time, under a lock of the database's own.
   const lock = await database.pool.connect();
   try {
     await lock.query('select pg_advisory_lock(7243912)');
+    await boss.start();
     for (const name of JOB_NAMES) if (!(await boss.getQueue(name))) await boss.createQueue(name);
   } finally {
     await lock.query('select pg_advisory_unlock(7243912)').catch(() => undefined);
