@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-// The browser tests drive the real server (`npm start`'s entry point) on a fresh embedded database
+// The browser tests drive the real server (`npm start`'s entry point) on a fresh built-in PostgreSQL
 // in Debian's Chromium: no browser download, no outside network.
 const port = 3210;
 // Made once by the runner; its workers load this file again and inherit the variable, so specs that
@@ -13,6 +13,7 @@ const dataDir = process.env.CASHVIEW_E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'e2e',
+  globalTeardown: './e2e/teardown.ts',
   outputDir: 'test-results/playwright-artifacts',
   fullyParallel: true,
   workers: 2,
@@ -33,6 +34,8 @@ export default defineConfig({
     command: 'node --import tsx src/server/main.ts',
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
+    // Stopped as a person would stop it, so it stops its PostgreSQL too.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     timeout: 60_000,
     env: {
       HOST: '127.0.0.1',
