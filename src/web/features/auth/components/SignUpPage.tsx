@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { BankDataChoice } from '../../../components/BankDataChoice.js';
+import { PasswordField, PersonFields } from '../../../components/PersonFields.js';
 import { Alert } from '../../../components/ui/Alert.js';
-import { Field } from '../../../components/ui/Field.js';
 import { errorsOf, useForm } from '../../../lib/use-form.js';
 import { useSignUp } from '../api/session.js';
 
@@ -26,36 +26,8 @@ export function SignUpPage({ realBanksUnavailable }: { realBanksUnavailable: str
       <h1 id="signup-title">Create your profile</h1>
       <Alert>{message}</Alert>
       <form onSubmit={onSubmit} noValidate>
-        <div className="row">
-          <Field label="First name" autoComplete="given-name" required error={fields.firstName} {...form.bind('firstName')} />
-          <Field label="Last name" autoComplete="family-name" required error={fields.lastName} {...form.bind('lastName')} />
-        </div>
-        <Field
-          label="Username"
-          autoComplete="username"
-          required
-          hint="3–32 characters: letters A–Z (no accents), digits, _ . or -"
-          error={fields.username}
-          {...form.bind('username')}
-        />
-        <Field
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint="At least 8 characters. A long phrase is best."
-          error={fields.password}
-          {...form.bind('password')}
-        />
-        <Field
-          label="Mobile phone"
-          type="tel"
-          autoComplete="tel"
-          required
-          hint="For budget text messages. A 10-digit number is read as a US number."
-          error={fields.phone}
-          {...form.bind('phone')}
-        />
+        <PersonFields bind={form.bind} errors={fields} required />
+        <PasswordField purpose="new" label="Password" required hint="At least 8 characters. A long phrase is best." error={fields.password} {...form.bind('password')} />
         <BankDataChoice
           value={form.values.profileType}
           onChange={(profileType) => form.setValues((v) => ({ ...v, profileType }))}

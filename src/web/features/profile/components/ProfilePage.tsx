@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { User } from '../../../../shared/contracts/users.js';
 import { BankDataChoice } from '../../../components/BankDataChoice.js';
+import { PasswordField, PersonFields } from '../../../components/PersonFields.js';
 import { Alert } from '../../../components/ui/Alert.js';
 import { Field } from '../../../components/ui/Field.js';
 import { errorsOf, useForm } from '../../../lib/use-form.js';
@@ -48,12 +49,7 @@ export function ProfilePage({ user, realBanksUnavailable }: { user: User; realBa
       <form onSubmit={onSubmit} noValidate>
         <fieldset disabled={user.isDemo} className="plain">
           <legend className="visually-hidden">Profile details</legend>
-          <div className="row">
-            <Field label="First name" autoComplete="given-name" error={fields.firstName} {...form.bind('firstName')} />
-            <Field label="Last name" autoComplete="family-name" error={fields.lastName} {...form.bind('lastName')} />
-          </div>
-          <Field label="Username" autoComplete="username" error={fields.username} {...form.bind('username')} />
-          <Field label="Mobile phone" type="tel" autoComplete="tel" error={fields.phone} {...form.bind('phone')} />
+          <PersonFields bind={form.bind} errors={fields} />
           <BankDataChoice
             value={form.values.profileType}
             onChange={(profileType) => form.setValues((v) => ({ ...v, profileType }))}
@@ -63,28 +59,34 @@ export function ProfilePage({ user, realBanksUnavailable }: { user: User; realBa
             hint="Can change only while no institution is linked."
           />
           <Field label="Time zone" hint="Budgets count this month in this time zone, e.g. America/New_York." error={fields.timeZone} {...form.bind('timeZone')} />
-          <Field
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint="Leave empty to keep your password."
-            error={fields.newPassword}
-            {...form.bind('newPassword')}
-          />
-          <Field
-            label="Current password"
-            type="password"
-            autoComplete="current-password"
-            required
-            hint="Needed to save any change."
-            error={fields.currentPassword}
-            {...form.bind('currentPassword')}
-          />
+          <PasswordField purpose="new" label="New password" hint="Leave empty to keep your password." error={fields.newPassword} {...form.bind('newPassword')} />
+          <PasswordField purpose="current" label="Current password" required hint="Needed to save any change." error={fields.currentPassword} {...form.bind('currentPassword')} />
           <button type="submit" className="button primary" disabled={update.isPending}>
             {update.isPending ? 'Saving…' : 'Save changes'}
           </button>
         </fieldset>
       </form>
+      <section className="exports" aria-labelledby="export-title">
+        <h2 id="export-title">Take your data with you</h2>
+        <p className="muted">Files to keep or open in a spreadsheet. They hold your own data only.</p>
+        <ul className="export-links">
+          <li>
+            <a href="/api/export/transactions.csv" download>
+              All transactions (CSV)
+            </a>
+          </li>
+          <li>
+            <a href="/api/export/net-worth.csv" download>
+              Net worth, day by day (CSV)
+            </a>
+          </li>
+          <li>
+            <a href="/api/export/all.json" download>
+              Everything CashView holds about you (JSON)
+            </a>
+          </li>
+        </ul>
+      </section>
       {!user.isDemo && <DeleteProfile />}
     </section>
   );
