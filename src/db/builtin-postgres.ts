@@ -113,6 +113,8 @@ export async function startBuiltinPostgres(options: BuiltinPostgresOptions): Pro
     async release() {
       if (released) return;
       released = true;
+      // Its data directory removed already (a test's clean-up that stopped the server first): nothing left to stop.
+      if (!fs.existsSync(paths.root)) return;
       const unlockStop = await takeStartLock(paths.startLock);
       try {
         fs.rmSync(path.join(paths.clients, String(process.pid)), { force: true });

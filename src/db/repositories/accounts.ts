@@ -1,8 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { accounts, removedAccounts, type AccountRow } from '../schema/index.js';
 
-export type AccountUpsert = Omit<typeof accounts.$inferInsert, 'updatedAt'>;
+export type AccountUpsert = Omit<typeof accounts.$inferInsert, 'updatedAt' | 'hidden'>;
+
+const COLUMNS = getTableColumns(accounts);
 
 /**
  * Inserts new accounts and updates known ones (keyed on Plaid's account id within the item), in
@@ -12,23 +14,8 @@ export type AccountUpsert = Omit<typeof accounts.$inferInsert, 'updatedAt'>;
  */
 export async function upsertAccounts(db: Db, rows: AccountUpsert[]): Promise<void> {
   if (rows.length === 0) return;
-  const json = JSON.stringify(
-    rows.map((r) => ({
-      id: r.id,
-      item_id: r.itemId,
-      user_id: r.userId,
-      plaid_account_id: r.plaidAccountId,
-      name: r.name,
-      official_name: r.officialName ?? null,
-      mask: r.mask ?? null,
-      type: r.type,
-      subtype: r.subtype ?? null,
-      currency: r.currency,
-      available_cents: r.availableCents ?? null,
-      current_cents: r.currentCents ?? null,
-      limit_cents: r.limitCents ?? null,
-    })),
-  );
+  // JSON keyed by column name, as json_populate_recordset reads it.
+  const json = JSON.stringify(rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [COLUMNS[key as keyof AccountUpsert].name, value ?? null]))));
   await db.execute(sql`
     insert into accounts (id, item_id, user_id, plaid_account_id, name, official_name, mask, type, subtype, currency, available_cents, current_cents, limit_cents)
     select x.id, x.item_id, x.user_id, x.plaid_account_id, x.name, x.official_name, x.mask, x.type, x.subtype, x.currency, x.available_cents, x.current_cents, x.limit_cents
