@@ -64,9 +64,9 @@ export async function seedDashboard(deps: ServiceDeps, userId: string, counts = 
       (array['checking','credit card','student','ira','savings','credit card'])[a],
       'USD', 100000 + a, 120000 + a, case when a in (2, 6) then 500000 end
     from items i, generate_series(1, ${counts.accountsPer}) a where i.user_id = ${userId}`);
-  await deps.db.execute(sql`with acc as (select id, item_id, row_number() over (order by id) - 1 as n, count(*) over () as total from accounts where user_id = ${userId})
-    insert into transactions (item_id, plaid_transaction_id, account_id, amount_cents, currency, date, pending, name, category_primary)
-    select acc.item_id, 'tx-' || g, acc.id, (g::bigint * 7919) % 20000 - 2000, 'USD', current_date - (g % 90), g % 97 = 0, 'Shop', (array['FOOD_AND_DRINK','TRANSFER_OUT','GENERAL_MERCHANDISE','INCOME','TRAVEL'])[1 + g % 5]
+  await deps.db.execute(sql`with acc as (select id, item_id, user_id, row_number() over (order by id) - 1 as n, count(*) over () as total from accounts where user_id = ${userId})
+    insert into transactions (item_id, user_id, plaid_transaction_id, account_id, amount_cents, currency, date, pending, name, category_primary)
+    select acc.item_id, acc.user_id, 'tx-' || g, acc.id, (g::bigint * 7919) % 20000 - 2000, 'USD', current_date - (g % 90), g % 97 = 0, 'Shop', (array['FOOD_AND_DRINK','TRANSFER_OUT','GENERAL_MERCHANDISE','INCOME','TRAVEL'])[1 + g % 5]
     from generate_series(1, ${counts.transactions}) g join acc on acc.n = g % acc.total`);
   await deps.db.execute(sql`insert into budget_trackers (id, account_id, user_id, threshold_cents, frequency_days, next_notification_on)
     select gen_random_uuid(), id, ${userId}, 200000, 7, current_date + 7 from accounts where user_id = ${userId} and (type = 'credit' or subtype = 'checking')`);

@@ -165,8 +165,8 @@ async function dashboardUnderWrites() {
       for (let batch = 0; writing; batch++) {
         await bench.deps.db.transaction(async (tx) => {
           for (let part = 0; part < 4; part++) {
-            await tx.execute(sql`insert into transactions (item_id, plaid_transaction_id, account_id, amount_cents, currency, date, pending, name, category_primary)
-              select ${account!.item_id}, 'sync-' || ${batch} || '-' || ${part} || '-' || g, ${account!.id}, 100 + g, 'USD', current_date, false, 'Sync', 'FOOD_AND_DRINK' from generate_series(1, 500) g`);
+            await tx.execute(sql`insert into transactions (item_id, user_id, plaid_transaction_id, account_id, amount_cents, currency, date, pending, name, category_primary)
+              select ${account!.item_id}, ${user.id}, 'sync-' || ${batch} || '-' || ${part} || '-' || g, ${account!.id}, 100 + g, 'USD', current_date, false, 'Sync', 'FOOD_AND_DRINK' from generate_series(1, 500) g`);
           }
         });
         commits++;

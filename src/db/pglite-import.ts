@@ -35,7 +35,8 @@ export async function importFromPglite(dataDir: string, pool: pg.Pool, migration
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    const old = await PGlite.create(source);
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const old = await PGlite.create(source, { extensions: { pg_trgm } });
     try {
       await migrate(drizzle(old), { migrationsFolder });
       const tables = await tablesInOrder(target);
@@ -54,12 +55,14 @@ export async function importFromPglite(dataDir: string, pool: pg.Pool, migration
         for (const table of tables) {
           const expected = counts.get(table)!;
           if (expected === 0) continue;
+          // Generated columns (a transaction's shown category) are computed again, never copied.
+          const columns = (await writableColumns(target, table)).map((c) => `"${c}"`).join(', ');
           await old.exec('begin');
           await old.query(`declare rows_out no scroll cursor for select row_to_json(t)::text as j from "${table}" t`);
           for (;;) {
             const batch = await old.query<{ j: string }>(`fetch ${BATCH_ROWS} from rows_out`);
             if (batch.rows.length === 0) break;
-            await target.query(`insert into "${table}" select * from json_populate_recordset(null::"${table}", $1::json)`, [`[${batch.rows.map((r) => r.j).join(',')}]`]);
+            await target.query(`insert into "${table}" (${columns}) select ${columns} from json_populate_recordset(null::"${table}", $1::json)`, [`[${batch.rows.map((r) => r.j).join(',')}]`]);
             moved += batch.rows.length;
             if (total >= 20_000) log(`  ${Math.floor((moved / total) * 100)} % (${moved} of ${total} rows)`);
           }
@@ -92,6 +95,14 @@ function keepOld(dataDir: string, log: (message: string) => void) {
   fs.rmSync(kept, { recursive: true, force: true });
   fs.renameSync(path.join(dataDir, PGLITE_DIR), kept);
   log(`The previous database's files are kept in ${kept}; delete that folder once you have checked your data.`);
+}
+
+async function writableColumns(client: pg.PoolClient, table: string): Promise<string[]> {
+  const { rows } = await client.query<{ column_name: string }>(
+    `select column_name from information_schema.columns where table_schema = 'public' and table_name = $1 and is_generated = 'NEVER' order by ordinal_position`,
+    [table],
+  );
+  return rows.map((r) => r.column_name);
 }
 
 /** Public tables, every table after the ones it refers to (the copy needs no order with triggers off, but a person reading the log does). */

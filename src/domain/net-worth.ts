@@ -24,7 +24,7 @@ export function contribution(account: AccountBalances): Totals {
   const current = account.currentCents ?? 0;
   switch (account.type) {
     case 'depository': {
-      const value = account.availableCents ?? current;
+      const value = countedBalance(account) ?? 0;
       return { withoutLoansCents: value, withLoansCents: value };
     }
     case 'credit':
@@ -35,6 +35,15 @@ export function contribution(account: AccountBalances): Totals {
       return { withoutLoansCents: current, withLoansCents: current };
   }
 }
+
+/** The balance a total counts: available for cash (current when available is unknown), current for the rest. */
+export function countedBalance(account: Omit<AccountBalances, 'hidden'>): Cents | null {
+  return account.type === 'depository' ? (account.availableCents ?? account.currentCents) : account.currentCents;
+}
+
+/** What a counted balance adds to the totals: the same rule, for a balance recorded on a day. */
+export const contributionOfBalance = (type: string, balanceCents: Cents | null, hidden = false) =>
+  contribution({ type, availableCents: balanceCents, currentCents: balanceCents, hidden });
 
 export function totalsOf(parts: Iterable<Totals>): Totals {
   let withoutLoansCents = 0;

@@ -19,6 +19,7 @@ import webApp from './plugins/web-app.js';
 import { budgetRoutes } from './routes/budgets.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
+import { historyRoutes } from './routes/history.js';
 import { institutionRoutes } from './routes/institutions.js';
 import { plaidWebhookRoutes } from './routes/plaid-webhook.js';
 import { sessionRoutes } from './routes/session.js';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(institutionRoutes, { deps: services });
   await app.register(dashboardRoutes, { deps: services, cache: caches.dashboards });
   await app.register(budgetRoutes, { deps: services });
+  await app.register(historyRoutes, { deps: services, cache: caches.histories });
   await app.register(plaidWebhookRoutes, { deps: services });
   await app.register(webApp, { root: webRoot });
 

@@ -77,8 +77,10 @@ export class DashboardCache {
  */
 export interface ReadCaches {
   dashboards: DashboardCache;
+  /** Net worth over time, every day's point, by the same key as the dashboard. */
+  histories: DashboardCache;
 }
 
 export function openReadCaches(): ReadCaches {
-  return { dashboards: new DashboardCache() };
+  return { dashboards: new DashboardCache(), histories: new DashboardCache() };
 }

@@ -33,6 +33,6 @@ export async function personWithTracker(
 }
 
 export async function addSpending(deps: ServiceDeps, itemId: string, accountId: string, date: string, amountCents: number, categoryPrimary = 'FOOD_AND_DRINK', pending = false) {
-  await deps.db.execute(sql`insert into transactions (item_id, plaid_transaction_id, account_id, amount_cents, currency, date, pending, name, category_primary)
-    values (${itemId}, ${crypto.randomUUID()}, ${accountId}, ${amountCents}, 'USD', ${date}, ${pending}, 'Shop', ${categoryPrimary})`);
+  await deps.db.execute(sql`insert into transactions (item_id, user_id, plaid_transaction_id, account_id, amount_cents, currency, date, pending, name, category_primary)
+    values (${itemId}, (select user_id from items where id = ${itemId}), ${crypto.randomUUID()}, ${accountId}, ${amountCents}, 'USD', ${date}, ${pending}, 'Shop', ${categoryPrimary})`);
 }

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { accounts, budgetTrackers, items, transactions, users, type BudgetTrackerRow } from '../schema/index.js';
-import { EXCLUDED_LEGACY_CATEGORIES, EXCLUDED_PRIMARY_CATEGORIES } from '../../domain/budgets.js';
+import { countedAsSpending } from './transactions.js';
 import { insertOrNull } from './errors.js';
 
 /** Inserts the tracker; null when the account already has one. */
@@ -28,28 +28,16 @@ export async function deleteTrackerOfAccount(db: Db, accountId: string): Promise
 }
 
 /**
- * Amount spent per account between two days, summed in the database: product.md's rule
- * (outflows only; excluded categories from src/domain/budgets.ts, legacy ones where no personal
- * finance category exists). The one implementation of the rule: the dashboard, the texts and the
- * tests (tests/integration/spending-sql.test.ts) all go through it.
+ * Amount spent per account between two days, summed in the database by the one rule
+ * (`countedAsSpending`, src/db/repositories/transactions.ts): the dashboard, the texts, the
+ * transactions behind a tracker and the tests (tests/integration/spending-sql.test.ts) all use it.
  */
 export async function sumSpending(db: Db, accountIds: string[], from: string, to: string): Promise<Map<string, number>> {
   if (accountIds.length === 0) return new Map();
-  const primary = sql`array[${sql.join(EXCLUDED_PRIMARY_CATEGORIES.map((c) => sql`${c}`), sql`, `)}]::text[]`;
-  const legacy = sql`array[${sql.join(EXCLUDED_LEGACY_CATEGORIES.map((c) => sql`${c}`), sql`, `)}]::text[]`;
   const rows = await db
     .select({ accountId: transactions.accountId, spent: sql<string>`sum(${transactions.amountCents})` })
     .from(transactions)
-    .where(
-      and(
-        inArray(transactions.accountId, accountIds),
-        gte(transactions.date, from),
-        lte(transactions.date, to),
-        sql`${transactions.amountCents} > 0`,
-        sql`case when ${transactions.categoryPrimary} is not null then not (${transactions.categoryPrimary} = any(${primary}))
-                 else not coalesce(${transactions.legacyCategory} && ${legacy}, false) end`,
-      ),
-    )
+    .where(and(inArray(transactions.accountId, accountIds), gte(transactions.date, from), lte(transactions.date, to), countedAsSpending))
     .groupBy(transactions.accountId);
   return new Map(rows.map((row) => [row.accountId, Number(row.spent)]));
 }

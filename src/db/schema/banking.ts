@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.js';
 
@@ -72,9 +73,14 @@ export const transactions = pgTable(
       .notNull()
       .references(() => items.id, { onDelete: 'cascade' }),
     plaidTransactionId: text('plaid_transaction_id').notNull(),
+    /** CashView's own id for a transaction (the API's), apart from Plaid's. */
+    id: uuid('id').notNull().unique().defaultRandom(),
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     amountCents: money('amount_cents').notNull(),
     currency: text('currency').notNull(),
     date: date('date').notNull(),
@@ -86,8 +92,44 @@ export const transactions = pgTable(
     categoryPrimary: text('category_primary'),
     categoryDetailed: text('category_detailed'),
     legacyCategory: text('legacy_category').array(),
+    /** The person's own category (one of Plaid's primary categories), over Plaid's; kept across syncs. */
+    categoryOverride: text('category_override'),
+    /** The person took this transaction out of budget spending; kept across syncs. */
+    excludedFromBudgets: boolean('excluded_from_budgets').notNull().default(false),
+    /** The category shown, filtered and summed: the person's, else Plaid's, else UNCATEGORIZED. */
+    category: text('category')
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(category_override, category_primary, 'UNCATEGORIZED')`),
   },
-  (t) => [primaryKey({ columns: [t.itemId, t.plaidTransactionId] }), index('transactions_account_date_idx').on(t.accountId, t.date)],
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.plaidTransactionId] }),
+    index('transactions_account_date_idx').on(t.accountId, t.date, t.id),
+    index('transactions_user_date_idx').on(t.userId, t.date, t.id),
+    index('transactions_user_category_date_idx').on(t.userId, t.category, t.date, t.id),
+    index('transactions_search_idx').using('gin', sql`lower(${t.name} || ' ' || coalesce(${t.merchantName}, '')) gin_trgm_ops`),
+  ],
+);
+
+/**
+ * An account's balance on a day (product.md section 9): observed whenever balances are read from
+ * the bank, or estimated back from its transactions at link. `balanceCents` is the figure the
+ * totals count (available for cash, else current), so a day's contribution follows the same rule
+ * as the dashboard's. Goes with its account: a removed account leaves history too.
+ */
+export const balanceHistory = pgTable(
+  'balance_history',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    balanceCents: money('balance_cents'),
+    source: text('source', { enum: ['observed', 'estimated'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day] }), index('balance_history_user_day_idx').on(t.userId, t.day)],
 );
 
 /**
@@ -123,3 +165,4 @@ export const plaidRevocations = pgTable('plaid_revocations', {
 export type ItemRow = typeof items.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;
 export type TransactionRow = typeof transactions.$inferSelect;
+export type BalanceHistoryRow = typeof balanceHistory.$inferSelect;

@@ -7,6 +7,7 @@ import type { JobAttempt, ServiceDeps } from '../deps.js';
 import { insertRevocations } from '../../db/repositories/revocations.js';
 import { queueRevocations } from './remove-item.js';
 import { storeAccounts } from './store-accounts.js';
+import { estimateBalancesBack } from '../../db/repositories/balance-history.js';
 import { syncTransactions } from './sync-transactions.js';
 import { itemKeyOf, openAccessToken, openPublicToken, sealAccessToken, sealPublicToken } from './tokens.js';
 
@@ -71,9 +72,11 @@ export async function runLink(deps: ServiceDeps, data: { itemId: string; publicT
     if (!named) return;
     item = named;
     if (!(await step(deps, item, 'reading_accounts'))) return;
-    await storeAccounts(deps.db, item, await deps.plaid.getAccounts(accessToken, itemKeyOf(item)));
+    await storeAccounts(deps.db, item, await deps.plaid.getAccounts(accessToken, itemKeyOf(item)), deps.now());
     if (!(await step(deps, item, 'syncing_transactions'))) return;
     await syncTransactions(deps, item, accessToken);
+    // Net worth over time starts before the link: earlier days estimated from the transactions.
+    await estimateBalancesBack(deps.db, item.id, deps.now());
     await items.updateItem(deps.db, item.id, { status: 'ready', linkStep: null, health: null, errorCode: null, errorMessage: null, refreshedAt: deps.now() });
   } catch (error) {
     if (!(error instanceof PlaidApiError)) throw error;

@@ -32,7 +32,7 @@ export async function runRefresh(deps: ServiceDeps, itemOrId: string | ItemRow, 
   const accessToken = item && accessTokenOf(deps, item);
   if (!item || !accessToken || item.status !== 'ready') return { outcome: 'skipped' };
   try {
-    await storeAccounts(deps.db, item, await deps.plaid.getBalances(accessToken, itemKeyOf(item)));
+    await storeAccounts(deps.db, item, await deps.plaid.getBalances(accessToken, itemKeyOf(item)), deps.now());
     // The refresh's outcome is written with the new cursor, in one statement.
     await syncTransactions(deps, item, accessToken, { refreshing: false, refreshedAt: deps.now(), health: null, errorCode: null, errorMessage: null });
     return { outcome: 'refreshed' };

@@ -56,7 +56,7 @@ async function apply(deps: ServiceDeps, item: ItemRow, pages: SyncPage[], cursor
     for (const page of pages) {
       const rows = [...page.added, ...page.modified].flatMap((txn) => {
         const accountId = accountIds.get(txn.account_id);
-        return accountId ? [toRow(item.id, accountId, txn)] : [];
+        return accountId ? [toRow(item, accountId, txn)] : [];
       });
       await upsertTransactions(tx, rows);
       await deleteTransactions(tx, item.id, page.removed.map((r) => r.transaction_id));
@@ -67,9 +67,10 @@ async function apply(deps: ServiceDeps, item: ItemRow, pages: SyncPage[], cursor
   return { added, removed };
 }
 
-function toRow(itemId: string, accountId: string, txn: Transaction): NewTransaction {
+function toRow(item: ItemRow, accountId: string, txn: Transaction): NewTransaction {
   return {
-    itemId,
+    itemId: item.id,
+    userId: item.userId,
     plaidTransactionId: txn.transaction_id,
     accountId,
     amountCents: fromPlaid(txn.amount),

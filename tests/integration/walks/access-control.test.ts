@@ -9,7 +9,7 @@ import { rowsOf } from '../../helpers/sql.js';
 let ctx: TestContext;
 let owner: Agent;
 let stranger: Agent;
-let ids: { institution: string; account: string };
+let ids: { institution: string; account: string; transaction: string };
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -17,7 +17,8 @@ beforeAll(async () => {
   const me = await owner.signUp();
   const linked = await linkSandbox(owner, 'ins_109508');
   const [checking] = await rowsOf(ctx.deps.db, sql`select id from accounts where item_id = ${linked.id} and mask = '0000'`);
-  ids = { institution: linked.id, account: String(checking!.id) };
+  const [transaction] = await rowsOf(ctx.deps.db, sql`select id from transactions where item_id = ${linked.id} limit 1`);
+  ids = { institution: linked.id, account: String(checking!.id), transaction: String(transaction!.id) };
   await owner.request('POST', `/api/accounts/${ids.account}/budget-tracker`, { thresholdCents: 5000, frequencyDays: 3 });
   stranger = new Agent(ctx.app);
   await stranger.signUp();
@@ -40,6 +41,7 @@ const SAMPLE_BODIES: Record<string, () => unknown> = {
   'PATCH /api/accounts/:id/budget-tracker': () => ({ thresholdCents: 1000 }),
   'PATCH /api/accounts/:id': () => ({ hidden: true }),
   'POST /api/notifications/read': () => ({}),
+  'PATCH /api/transactions/:id': () => ({ category: 'TRAVEL', excludedFromBudgets: true }),
   'PATCH /api/users/me': () => ({ currentPassword: 'correct horse battery', firstName: 'Changed' }),
   'DELETE /api/users/me': () => ({ currentPassword: 'correct horse battery' }),
   'POST /api/users': () => ({ username: 'walker_x', password: 'a long and private phrase', firstName: 'W', lastName: 'K', phone: '+14155550100', profileType: 'sandbox' }),
@@ -47,7 +49,9 @@ const SAMPLE_BODIES: Record<string, () => unknown> = {
 };
 
 function fill(url: string): string {
+  if (url.includes(':day')) return url.replace(':day', new Date().toISOString().slice(0, 10));
   if (!url.includes(':id')) return url;
+  if (url.startsWith('/api/transactions/:id')) return url.replace(':id', ids.transaction);
   if (url.startsWith('/api/institutions/:id')) return url.replace(':id', ids.institution);
   if (url.startsWith('/api/accounts/:id')) return url.replace(':id', ids.account);
   throw new Error(`The walk does not know whose id ${url} takes: teach fill() about it.`);
@@ -65,7 +69,7 @@ const ownerState = async () =>
     await rowsOf(ctx.deps.db, sql`select id, name, status, health, refreshing, access_token_sealed from items where user_id = (select user_id from items where id = ${ids.institution}) order by id`),
     await rowsOf(ctx.deps.db, sql`select id, available_cents, current_cents, hidden from accounts where item_id = ${ids.institution} order by id`),
     await rowsOf(ctx.deps.db, sql`select account_id, threshold_cents, frequency_days, next_notification_on from budget_trackers where account_id = ${ids.account}`),
-    await rowsOf(ctx.deps.db, sql`select count(*)::int from transactions where item_id = ${ids.institution}`),
+    await rowsOf(ctx.deps.db, sql`select count(*)::int, count(category_override)::int, count(*) filter (where excluded_from_budgets)::int from transactions where item_id = ${ids.institution}`),
   ]);
 
 describe('the access-control walk over every registered route', () => {
@@ -101,7 +105,16 @@ describe('the access-control walk over every registered route', () => {
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(404);
       expect(response.json().error.message).not.toContain(ids.institution);
     }
+    // Ids in a query: the owner's account or institution is not the stranger's to filter by.
+    for (const url of [`/api/transactions?accountId=${ids.account}`, `/api/transactions?institutionId=${ids.institution}`]) {
+      expect((await stranger.request('GET', url)).statusCode, url).toBe(404);
+    }
     expect(await ownerState()).toBe(before);
+    for (const url of ['/api/transactions', '/api/export/transactions.csv', '/api/export/all.json', '/api/spending', '/api/net-worth/history']) {
+      const body = (await stranger.request('GET', url)).body;
+      expect(body, url).not.toContain(ids.transaction);
+      expect(body, url).not.toContain(ids.account);
+    }
     const theirs = JSON.stringify((await stranger.request('GET', '/api/dashboard')).json());
     expect(theirs).not.toContain(ids.institution);
     expect(theirs).not.toContain(ids.account);

@@ -11,7 +11,7 @@ import { rowsOf } from '../../helpers/sql.js';
 // accepts (hostile but valid: markup or SQL in a name) must at least never get a 5xx.
 let ctx: TestContext;
 let walker: Agent;
-let mine: { institution: string; account: string };
+let mine: { institution: string; account: string; transaction: string };
 
 beforeAll(async () => {
   ctx = await createTestApp({ SIGN_IN_ATTEMPTS_PER_HOUR: '100000', SIGN_UPS_PER_HOUR: '100000' });
@@ -19,14 +19,18 @@ beforeAll(async () => {
   await walker.signUp({ password: 'walker secret phrase' });
   const linked = await linkSandbox(walker, 'ins_109508');
   const [card] = await rowsOf(ctx.deps.db, sql`select id from accounts where item_id = ${linked.id} and mask = '3333'`);
-  mine = { institution: linked.id, account: String(card!.id) };
+  const [transaction] = await rowsOf(ctx.deps.db, sql`select id from transactions where item_id = ${linked.id} limit 1`);
+  mine = { institution: linked.id, account: String(card!.id), transaction: String(transaction!.id) };
   await walker.request('POST', `/api/accounts/${mine.account}/budget-tracker`, { thresholdCents: 5000, frequencyDays: 3 });
 }, 60_000);
 afterAll(() => ctx.close());
 
 const SELF_GUARDED = ['/api/plaid/webhook', '/api/internal/', '/api/docs'];
 const routes = () => ctx.app.registeredRoutes.filter((r) => r.url.startsWith('/api/') && !SELF_GUARDED.some((p) => r.url.startsWith(p)));
-const fill = (url: string) => url.replace(':id', url.startsWith('/api/institutions') ? mine.institution : mine.account);
+const fill = (url: string) =>
+  url
+    .replace(':day', new Date().toISOString().slice(0, 10))
+    .replace(':id', url.startsWith('/api/institutions') ? mine.institution : url.startsWith('/api/transactions') ? mine.transaction : mine.account);
 
 /** A valid body per route, the starting point every mutation is made from. */
 const BASE: Record<string, () => Record<string, unknown>> = {
@@ -42,6 +46,7 @@ const BASE: Record<string, () => Record<string, unknown>> = {
   'PATCH /api/accounts/:id/budget-tracker': () => ({ thresholdCents: 1000, frequencyDays: 2 }),
   'PATCH /api/accounts/:id': () => ({ hidden: false }),
   'POST /api/notifications/read': () => ({}),
+  'PATCH /api/transactions/:id': () => ({ category: 'TRAVEL', excludedFromBudgets: false }),
 };
 
 const HOSTILE: unknown[] = [
@@ -63,7 +68,7 @@ function mutations(base: Record<string, unknown>): { label: string; body: unknow
 
 /** A fingerprint of everything in CashView's own tables. */
 async function state(): Promise<string> {
-  const tables = ['users', 'items', 'accounts', 'removed_accounts', 'transactions', 'budget_trackers', 'notifications', 'plaid_revocations'];
+  const tables = ['users', 'items', 'accounts', 'removed_accounts', 'transactions', 'balance_history', 'budget_trackers', 'notifications', 'plaid_revocations'];
   const parts = [];
   for (const table of tables) parts.push((await rowsOf(ctx.deps.db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${table} t`)))[0]!.h);
   parts.push((await rowsOf(ctx.deps.db, sql`select count(*)::int as n from sessions`))[0]!.n);
@@ -136,6 +141,29 @@ describe('the bad-input walk', () => {
       }
     }
   }, 120_000);
+
+  it('answers hostile query strings with a 4xx in the error shape or a valid answer, never 5xx, changing nothing', async () => {
+    const values = ['', ' ', 'x'.repeat(5_000), '\u0000', '<img src=x onerror=alert(1)>', "' OR 1=1; --", '2026-13-45', '0000-00-00', 'NaN', 'Infinity', '１２３', '-1', '1e15', '0.5', '[]', '%', '_'];
+    const withQuery = routes().filter((r) => r.method === 'GET' && r.schema?.querystring);
+    expect(withQuery.map((r) => r.url)).toEqual(expect.arrayContaining(['/api/transactions', '/api/spending', '/api/net-worth/history']));
+    const before = await state();
+    for (const route of withQuery) {
+      const keys = Object.keys((route.schema!.querystring as z.ZodObject).shape);
+      const queries = [...keys.flatMap((key) => values.map((value) => `${key}=${encodeURIComponent(value)}`)), ...keys.map((key) => `${key}=1&${key}=2`), 'unknown=1'];
+      for (const query of queries) {
+        const response = await send('GET', `${fill(route.url)}?${query}`, undefined);
+        expect(response.statusCode, `${route.url}?${query.slice(0, 40)}`).toBeLessThan(500);
+        if (response.statusCode >= 400) expectErrorShape(response, `${route.url}?${query.slice(0, 40)}`);
+      }
+    }
+    expect(await state()).toBe(before);
+  }, 120_000);
+
+  it('answers bad days in the path with 4xx', async () => {
+    for (const day of ['2026-02-30', '2026-1-1', 'today', '%00', '9999-99-99']) {
+      expectErrorShape(await send('GET', `/api/net-worth/history/${day}`, undefined), day);
+    }
+  });
 
   it('answers bad path parameters with 4xx, changing nothing', async () => {
     for (const route of routes().filter((r) => r.url.includes(':id'))) {

@@ -1,0 +1,38 @@
+import { localDay } from '../../domain/budgets.js';
+import { badInput } from '../../domain/errors.js';
+import { explainDay, pointsFrom } from '../../domain/history.js';
+import { findAccountsOfUser } from '../../db/repositories/accounts.js';
+import { balanceChanges, balancesOn } from '../../db/repositories/balance-history.js';
+import { findItemsOfUser } from '../../db/repositories/items.js';
+import type { Explanation, HistoryPoint } from '../../shared/contracts/history.js';
+import type { ServiceDeps } from '../deps.js';
+import type { DashboardCache } from '../read-cache.js';
+
+type Person = { id: string; timeZone: string; dataVersion: number };
+
+/** Every day's point up to the person's today, computed once per data version and day (the cache is the dashboard's kind). */
+async function allPoints(deps: Pick<ServiceDeps, 'db' | 'now'>, cache: DashboardCache, person: Person): Promise<HistoryPoint[]> {
+  const today = localDay(deps.now(), person.timeZone);
+  const json = await cache.getOrCompute(person.id, `${person.dataVersion}|${person.timeZone}|${today}`, async () => {
+    const [changes, accounts] = await Promise.all([balanceChanges(deps.db, person.id, today), findAccountsOfUser(deps.db, person.id)]);
+    return JSON.stringify(pointsFrom(changes, accounts.filter((account) => !account.hidden).length, today));
+  });
+  return JSON.parse(json) as HistoryPoint[];
+}
+
+/** Net worth per day, with and without loans, between two days (the whole history by default). */
+export async function netWorthHistory(deps: Pick<ServiceDeps, 'db' | 'now'>, cache: DashboardCache, person: Person, range: { from?: string; to?: string }) {
+  const points = await allPoints(deps, cache, person);
+  return { points: points.filter((point) => (!range.from || point.day >= range.from) && (!range.to || point.day <= range.to)) };
+}
+
+/** One day's point, explained account by account (hidden accounts listed, counting nothing, as on the dashboard). */
+export async function explainNetWorth(deps: Pick<ServiceDeps, 'db' | 'now'>, person: { id: string; timeZone: string }, day: string): Promise<Explanation> {
+  if (day > localDay(deps.now(), person.timeZone)) throw badInput({ day: 'must be today or earlier' });
+  const [accounts, items, latest] = await Promise.all([findAccountsOfUser(deps.db, person.id), findItemsOfUser(deps.db, person.id), balancesOn(deps.db, person.id, day)]);
+  const names = new Map(items.map((item) => [item.id, item.name]));
+  const listed = accounts
+    .map((account) => ({ accountId: account.id, name: account.name, mask: account.mask, institutionName: names.get(account.itemId) ?? null, type: account.type, hidden: account.hidden }))
+    .sort((a, b) => (a.institutionName ?? '').localeCompare(b.institutionName ?? '') || a.name.localeCompare(b.name));
+  return explainDay(day, listed, latest);
+}
