@@ -13,6 +13,9 @@ import { LinkFlow } from '../features/link/components/LinkFlow.js';
 import { useNotifications } from '../features/notifications/api/notifications.js';
 import { NotificationsPage } from '../features/notifications/components/NotificationsPage.js';
 import { ProfilePage } from '../features/profile/components/ProfilePage.js';
+import { NetWorthHistory } from '../features/history/components/NetWorthHistory.js';
+import { SpendingPage } from '../features/transactions/components/SpendingPage.js';
+import { TransactionsPage } from '../features/transactions/components/TransactionsPage.js';
 import { afterSignIn } from '../lib/next-path.js';
 
 function NotificationsLink() {
@@ -40,6 +43,8 @@ function Header({ user }: { user: User | null }) {
       {user && (
         <nav aria-label="Main">
           <Link href="/dashboard">Dashboard</Link>
+          <Link href="/transactions">Transactions</Link>
+          <Link href="/spending">Spending</Link>
           <NotificationsLink />
           <Link href="/profile">Profile</Link>
           <button type="button" className="link-button" onClick={() => signOut.mutate()}>
@@ -124,9 +129,11 @@ export function App() {
           <Route path="/signup">{signedOut(<SignUpPage realBanksUnavailable={realBanksUnavailable} />)}</Route>
           <Route path="/dashboard">
             {signedIn((u) => (
-              <LinkFlow>{(link) => <DashboardPage user={u} link={link} renderTracker={(account) => <TrackerPanel account={account} />} />}</LinkFlow>
+              <LinkFlow>{(link) => <DashboardPage user={u} link={link} history={<NetWorthHistory />} renderTracker={(account) => <TrackerPanel account={account} />} />}</LinkFlow>
             ))}
           </Route>
+          <Route path="/transactions">{signedIn(() => <TransactionsPage />)}</Route>
+          <Route path="/spending">{signedIn(() => <SpendingPage />)}</Route>
           <Route path="/notifications">{signedIn(() => <NotificationsPage />)}</Route>
           <Route path="/profile">{signedIn((u) => <ProfilePage key={u.id} user={u} realBanksUnavailable={realBanksUnavailable} />)}</Route>
           <Route>

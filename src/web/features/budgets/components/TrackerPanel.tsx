@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
 import type { DashboardAccount } from '../../../../shared/contracts/dashboard.js';
 import { budgetLevel } from '../../../../shared/accounts.js';
 import { parseAmount } from '../../../../shared/money.js';
@@ -8,6 +9,13 @@ import { Field } from '../../../components/ui/Field.js';
 import { day, money } from '../../../lib/format.js';
 import { errorsOf, useForm } from '../../../lib/use-form.js';
 import { useDeleteTracker, useSaveTracker } from '../api/trackers.js';
+
+/** The transactions behind "spent": this account, this month so far, only what budgets count. */
+function spentLink(accountId: string): string {
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return `/transactions?${new URLSearchParams({ accountId, from: `${today.slice(0, 8)}01`, to: today, budgeted: 'true' })}`;
+}
 
 const LEVEL_WORD = { under: 'on track', near: 'close to the budget', over: 'over budget' } as const;
 
@@ -71,7 +79,11 @@ export function TrackerPanel({ account }: { account: DashboardAccount }) {
   return (
     <div className="tracker" aria-label={`Budget for ${account.name}`} role="group">
       <p className="tracker-line">
-        <strong>{money(tracker.spentCents, account.currency)}</strong> spent of {money(tracker.thresholdCents, account.currency)} this month —{' '}
+        <Link href={spentLink(account.id)} className="spent-link">
+          <strong>{money(tracker.spentCents, account.currency)}</strong> spent
+          <span className="visually-hidden"> on {account.name}: see the transactions</span>
+        </Link>{' '}
+        of {money(tracker.thresholdCents, account.currency)} this month —{' '}
         <span className={`tracker-word ${state}`}>{LEVEL_WORD[state]}</span>
       </p>
       <div

@@ -1,20 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { accountAnswer, dashboardAnswer, Dashboard } from '../../../../shared/contracts/dashboard.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { accountAnswer } from '../../../../shared/contracts/dashboard.js';
 import type { institutionAnswer } from '../../../../shared/contracts/institutions.js';
 import { api } from '../../../lib/api-client.js';
 import { dashboardKey } from '../../../lib/query-keys.js';
 
-
-/** Something is still happening in the background: poll until it settles. */
-const busy = (data?: Dashboard) => data?.institutions.some((i) => i.status === 'linking' || i.refreshing) ?? false;
-
-export function useDashboard() {
-  return useQuery({
-    queryKey: dashboardKey,
-    queryFn: () => api<typeof dashboardAnswer>('GET', '/api/dashboard'),
-    refetchInterval: (query) => (busy(query.state.data) ? 1000 : 60_000),
-  });
-}
+export { useDashboard } from '../../../lib/dashboard.js';
 
 function useDashboardMutation<T>(run: (input: T) => Promise<unknown>) {
   const client = useQueryClient();

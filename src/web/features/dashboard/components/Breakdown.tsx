@@ -1,6 +1,6 @@
 import type { Dashboard } from '../../../../shared/contracts/dashboard.js';
 import { money, percent } from '../../../lib/format.js';
-import { DoughnutChart } from './DoughnutChart.js';
+import { DoughnutChart } from '../../../components/DoughnutChart.js';
 
 export function Breakdown({ slices, colors, linking }: { slices: Dashboard['breakdown']; colors: Map<string, string>; linking: boolean }) {
   return (
@@ -13,7 +13,7 @@ export function Breakdown({ slices, colors, linking }: { slices: Dashboard['brea
       ) : (
         <div className="breakdown-body">
           <div className="chart-box">
-            <DoughnutChart slices={slices} colors={colors} />
+            <DoughnutChart slices={slices.map((s) => ({ ...s, key: s.institutionId }))} colors={colors} title="Net worth without loans by institution" />
           </div>
           <table className="breakdown-table">
             <caption className="visually-hidden">Net worth without loans by institution</caption>

@@ -17,9 +17,11 @@ export interface DashboardPageProps {
   link: { start(target: LinkTarget): void; busy: boolean; error: string | undefined };
   /** What each budget-trackable account shows of its budget (the budgets feature's panel). */
   renderTracker(account: DashboardAccount): ReactNode;
+  /** Net worth over time (the history feature), shown under the summary. */
+  history?: ReactNode;
 }
 
-export function DashboardPage({ user, link, renderTracker }: DashboardPageProps) {
+export function DashboardPage({ user, link, renderTracker, history }: DashboardPageProps) {
   const dashboard = useDashboard();
   // The figures render in a deferred pass that React splits into short tasks, so the page stays
   // responsive while a large dashboard (60 accounts) is drawn.
@@ -72,6 +74,7 @@ export function DashboardPage({ user, link, renderTracker }: DashboardPageProps)
             <NetWorth netWorth={data.netWorth} institutions={data.institutions} />
             <Breakdown slices={data.breakdown} colors={colors} linking={data.institutions.some((i) => i.status === 'linking')} />
           </div>
+          {history}
           <h2 className="section-title">Institutions</h2>
           <div className="institutions">
             {data.institutions.map((institution) => (
