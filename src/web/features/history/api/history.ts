@@ -3,18 +3,18 @@ import type { explanationAnswer, historyAnswer } from '../../../../shared/contra
 import { api } from '../../../lib/api-client.js';
 import { dashboardKey } from '../../../lib/query-keys.js';
 
-// Keyed under the dashboard's key: whatever refreshes the dashboard (a link, a refresh, hiding an
-// account) refreshes the history with it.
-export const useNetWorthHistory = (from: string | null) =>
+// Keyed under the dashboard's key, and by what the dashboard shows (`figures`): whatever changes
+// the dashboard (a link finishing, a refresh, hiding an account) fetches the history again.
+export const useNetWorthHistory = (from: string | null, figures: string) =>
   useQuery({
-    queryKey: [...dashboardKey, 'history', from],
+    queryKey: [...dashboardKey, 'history', from, figures],
     queryFn: () => api<typeof historyAnswer>('GET', `/api/net-worth/history${from ? `?from=${from}` : ''}`),
     placeholderData: keepPreviousData,
   });
 
-export const useExplanation = (day: string | null) =>
+export const useExplanation = (day: string | null, figures: string) =>
   useQuery({
-    queryKey: [...dashboardKey, 'explain', day],
+    queryKey: [...dashboardKey, 'explain', day, figures],
     queryFn: () => api<typeof explanationAnswer>('GET', `/api/net-worth/history/${day}`),
     enabled: day !== null,
   });

@@ -13,8 +13,8 @@ const SOURCE = {
 
 /** One day's point, account by account: the contributions add up to the point, to the cent. */
 /** `open`: the table shown at once (the person picked this day) rather than behind its summary. */
-export function DayExplanation({ point, open }: { point: HistoryPoint; open: boolean }) {
-  const explanation = useExplanation(point.day);
+export function DayExplanation({ point, figures, open }: { point: HistoryPoint; figures: string; open: boolean }) {
+  const explanation = useExplanation(point.day, figures);
   const { message } = errorsOf(explanation.error);
   const data = explanation.data;
   return (

@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { HistoryPoint } from '../../../../shared/contracts/history.js';
 import { Alert } from '../../../components/ui/Alert.js';
 import { day, money } from '../../../lib/format.js';
+import { useDashboard } from '../../../lib/dashboard.js';
 import { errorsOf } from '../../../lib/use-form.js';
 import { useNetWorthHistory } from '../api/history.js';
 import { DayExplanation } from './DayExplanation.js';
@@ -23,7 +24,11 @@ const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).to
 export function NetWorthHistory() {
   const [range, setRange] = useState<(typeof RANGES)[number]['label']>('3M');
   const chosen = RANGES.find((r) => r.label === range)!;
-  const history = useNetWorthHistory(chosen.days === null ? null : isoDaysAgo(chosen.days));
+  const dashboard = useDashboard().data;
+  const figures = dashboard
+    ? [dashboard.netWorth.withoutLoansCents, dashboard.netWorth.withLoansCents, ...dashboard.institutions.map((i) => `${i.status}${i.refreshedAt}${i.accounts.length}`)].join('|')
+    : '';
+  const history = useNetWorthHistory(chosen.days === null ? null : isoDaysAgo(chosen.days), figures);
   const points = history.data?.points ?? [];
   const [picked, setPicked] = useState<string | null>(null);
   const selected = points.find((p) => p.day === picked) ?? points.at(-1) ?? null;
@@ -49,7 +54,7 @@ export function NetWorthHistory() {
       ) : (
         <>
           <Chart points={points} selected={selected} onSelect={setPicked} />
-          {selected && <DayExplanation key={selected.day} point={selected} open={picked !== null} />}
+          {selected && <DayExplanation key={selected.day} point={selected} figures={figures} open={picked !== null} />}
         </>
       )}
     </section>
