@@ -54,8 +54,12 @@ export async function person(deps: ServiceDeps) {
   return { user, headers: { cookie: `cv_session=${session.id}`, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' } };
 }
 
-/** 10 institutions, 60 accounts, 50,000 transactions and 20 budget trackers for one person (bigint arithmetic: any count fits). */
-export async function seedDashboard(deps: ServiceDeps, userId: string, counts = { institutions: 10, accountsPer: 6, transactions: 50_000 }) {
+/**
+ * 10 institutions, 60 accounts, 50,000 transactions over the last `days` (90 by default) and 20
+ * budget trackers for one person (bigint arithmetic: any count fits). Transactions are written
+ * oldest first, as years of syncs would have written them.
+ */
+export async function seedDashboard(deps: ServiceDeps, userId: string, counts = { institutions: 10, accountsPer: 6, transactions: 50_000, days: 90 }) {
   await deps.db.execute(sql`insert into items (id, user_id, status, name, refreshed_at)
     select gen_random_uuid(), ${userId}, 'ready', 'Bench Bank ' || g, now() from generate_series(1, ${counts.institutions}) g`);
   await deps.db.execute(sql`insert into accounts (id, item_id, user_id, plaid_account_id, name, type, subtype, currency, available_cents, current_cents, limit_cents)
@@ -65,9 +69,12 @@ export async function seedDashboard(deps: ServiceDeps, userId: string, counts = 
       'USD', 100000 + a, 120000 + a, case when a in (2, 6) then 500000 end
     from items i, generate_series(1, ${counts.accountsPer}) a where i.user_id = ${userId}`);
   await deps.db.execute(sql`with acc as (select id, item_id, user_id, row_number() over (order by id) - 1 as n, count(*) over () as total from accounts where user_id = ${userId})
-    insert into transactions (item_id, user_id, plaid_transaction_id, account_id, amount_cents, currency, date, pending, name, category_primary)
-    select acc.item_id, acc.user_id, 'tx-' || g, acc.id, (g::bigint * 7919) % 20000 - 2000, 'USD', current_date - (g % 90), g % 97 = 0, 'Shop', (array['FOOD_AND_DRINK','TRANSFER_OUT','GENERAL_MERCHANDISE','INCOME','TRAVEL'])[1 + g % 5]
-    from generate_series(1, ${counts.transactions}) g join acc on acc.n = g % acc.total`);
+    insert into transactions (item_id, user_id, plaid_transaction_id, account_id, amount_cents, currency, date, pending, name, merchant_name, category_primary)
+    select acc.item_id, acc.user_id, 'tx-' || g, acc.id, (g::bigint * 7919) % 20000 - 2000, 'USD', current_date - ((${counts.transactions} - g)::bigint * ${counts.days} / ${counts.transactions})::int, g % 97 = 0,
+      m.merchant || ' #' || (g % 997), m.merchant, (array['FOOD_AND_DRINK','TRANSFER_OUT','GENERAL_MERCHANDISE','INCOME','TRAVEL'])[1 + g % 5]
+    from generate_series(1, ${counts.transactions}) g join acc on acc.n = g % acc.total
+    cross join lateral (select (array['Starbucks','Uber','Whole Foods Market','Amazon','Shell','Netflix','Target','Walmart','Costco','Delta',
+      'Chipotle','Apple','Spotify','Lyft','Home Depot','CVS','Trader Joes','Airbnb','Comcast','Blue Bottle'])[1 + (g / 7) % 20] as merchant) m`);
   await deps.db.execute(sql`insert into budget_trackers (id, account_id, user_id, threshold_cents, frequency_days, next_notification_on)
     select gen_random_uuid(), id, ${userId}, 200000, 7, current_date + 7 from accounts where user_id = ${userId} and (type = 'credit' or subtype = 'checking')`);
 }
@@ -91,4 +98,16 @@ export async function seedItems(bench: Bench, userId: string, count: number, ext
   const rows = records.map((record) => ({ id: crypto.randomUUID(), userId, plaidItemId: record.itemId, accessTokenSealed: bench.deps.keyring.seal(record.accessToken, 'items.access_token'), status: 'ready' as const, name: 'Bench Bank' }));
   for (let start = 0; start < rows.length; start += 1000) await bench.deps.db.insert(items).values(rows.slice(start, start + 1000));
   return rows.map((r) => r.id);
+}
+
+/** A balance for every account of the person on each of the last `days` days (observed), as years of daily refreshes leave. */
+export async function seedBalanceHistory(deps: ServiceDeps, userId: string, days: number) {
+  await deps.db.execute(sql`insert into balance_history (account_id, user_id, day, balance_cents, source)
+    select a.id, a.user_id, current_date - d, coalesce(a.available_cents, a.current_cents) + case when d = 0 then 0 else ((d::bigint * 7919 + a.seed) % 50000) - 25000 end, 'observed'
+      from (select id, user_id, available_cents, current_cents, abs(hashtext(id::text)) % 1000 as seed from accounts where user_id = ${userId}) a,
+           generate_series(0, ${days - 1}) d
+    on conflict (account_id, day) do nothing`);
+  // As autovacuum would have by then: statistics, and the visibility map index-only scans use.
+  await deps.db.execute(sql`vacuum analyze balance_history`);
+  await deps.db.execute(sql`vacuum analyze transactions`);
 }

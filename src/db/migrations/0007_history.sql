@@ -28,6 +28,8 @@ CREATE INDEX "transactions_user_category_date_idx" ON "transactions" USING btree
 CREATE INDEX "transactions_search_idx" ON "transactions" USING gin (lower("name" || ' ' || coalesce("merchant_name", '')) gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "transactions_account_date_idx" ON "transactions" USING btree ("account_id","date","id");--> statement-breakpoint
 ALTER TABLE "transactions" ADD CONSTRAINT "transactions_id_unique" UNIQUE("id");--> statement-breakpoint
+CREATE INDEX "transactions_user_pending_date_idx" ON "transactions" USING btree ("user_id","date","id") WHERE pending;--> statement-breakpoint
+CREATE INDEX "transactions_user_amount_idx" ON "transactions" USING btree ("user_id","amount_cents");--> statement-breakpoint
 -- Accounts linked before history existed start it with today's balance (the figure the totals count).
 INSERT INTO "balance_history" ("account_id", "user_id", "day", "balance_cents", "source")
 SELECT a."id", a."user_id", (now() AT TIME ZONE u."time_zone")::date,

@@ -106,6 +106,9 @@ export const transactions = pgTable(
     index('transactions_account_date_idx').on(t.accountId, t.date, t.id),
     index('transactions_user_date_idx').on(t.userId, t.date, t.id),
     index('transactions_user_category_date_idx').on(t.userId, t.category, t.date, t.id),
+    // Few rows are pending at any time: the "pending only" list reads just those.
+    index('transactions_user_pending_date_idx').on(t.userId, t.date, t.id).where(sql`pending`),
+    index('transactions_user_amount_idx').on(t.userId, t.amountCents),
     index('transactions_search_idx').using('gin', sql`lower(${t.name} || ' ' || coalesce(${t.merchantName}, '')) gin_trgm_ops`),
   ],
 );

@@ -10,21 +10,30 @@ import type { DashboardCache } from '../read-cache.js';
 
 type Person = { id: string; timeZone: string; dataVersion: number };
 
-/** Every day's point up to the person's today, computed once per data version and day (the cache is the dashboard's kind). */
-async function allPoints(deps: Pick<ServiceDeps, 'db' | 'now'>, cache: DashboardCache, person: Person): Promise<HistoryPoint[]> {
+/** Every day's point up to the person's today, as the API's JSON, computed once per data version and day (the cache is the dashboard's kind). */
+function allPointsJson(deps: Pick<ServiceDeps, 'db' | 'now'>, cache: DashboardCache, person: Person): Promise<string> {
   const today = localDay(deps.now(), person.timeZone);
-  const json = await cache.getOrCompute(person.id, `${person.dataVersion}|${person.timeZone}|${today}`, async () => {
+  return cache.getOrCompute(person.id, `${person.dataVersion}|${person.timeZone}|${today}`, async () => {
     const [changes, accounts] = await Promise.all([balanceChanges(deps.db, person.id, today), findAccountsOfUser(deps.db, person.id)]);
-    return JSON.stringify(pointsFrom(changes, accounts.filter((account) => !account.hidden).length, today));
+    return JSON.stringify({ points: pointsFrom(changes, accounts.filter((account) => !account.hidden).length, today) });
   });
-  return JSON.parse(json) as HistoryPoint[];
 }
 
-/** Net worth per day, with and without loans, between two days (the whole history by default). */
-export async function netWorthHistory(deps: Pick<ServiceDeps, 'db' | 'now'>, cache: DashboardCache, person: Person, range: { from?: string; to?: string }) {
-  const points = await allPoints(deps, cache, person);
-  return { points: points.filter((point) => (!range.from || point.day >= range.from) && (!range.to || point.day <= range.to)) };
+/** Net worth per day, with and without loans, between two days (the whole history by default), as JSON. */
+export async function netWorthHistoryJson(deps: Pick<ServiceDeps, 'db' | 'now'>, cache: DashboardCache, person: Person, range: { from?: string; to?: string }): Promise<string> {
+  const whole = await allPointsJson(deps, cache, person);
+  if (!range.from && !range.to) return whole;
+  return JSON.stringify(inRange(JSON.parse(whole) as { points: HistoryPoint[] }, range));
 }
+
+/** The same, as objects (the export, the tests). */
+export async function netWorthHistory(deps: Pick<ServiceDeps, 'db' | 'now'>, cache: DashboardCache, person: Person, range: { from?: string; to?: string }) {
+  return inRange(JSON.parse(await allPointsJson(deps, cache, person)) as { points: HistoryPoint[] }, range);
+}
+
+const inRange = ({ points }: { points: HistoryPoint[] }, range: { from?: string; to?: string }) => ({
+  points: points.filter((point) => (!range.from || point.day >= range.from) && (!range.to || point.day <= range.to)),
+});
 
 /** One day's point, explained account by account (hidden accounts listed, counting nothing, as on the dashboard). */
 export async function explainNetWorth(deps: Pick<ServiceDeps, 'db' | 'now'>, person: { id: string; timeZone: string }, day: string): Promise<Explanation> {
