@@ -4,15 +4,28 @@ import { users } from './users.js';
 
 const money = (name: string) => bigint(name, { mode: 'number' });
 const at = (name: string) => timestamp(name, { withTimezone: true });
+/** An account's balances as Plaid last gave them, in cents; any may be unknown (null). */
+const balances = () => ({ availableCents: money('available_cents'), currentCents: money('current_cents'), limitCents: money('limit_cents') });
+/** The row's person, item or account: deleting that deletes the row. */
+const ownedByUser = () =>
+  uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
+const ofItem = () =>
+  uuid('item_id')
+    .notNull()
+    .references(() => items.id, { onDelete: 'cascade' });
+const ofAccount = () =>
+  uuid('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' });
 
 /** A linked institution: one Plaid item. */
 export const items = pgTable(
   'items',
   {
     id: uuid('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownedByUser(),
     plaidItemId: text('plaid_item_id').unique(),
     // One person, one copy of an institution: unique per user (NULL while not yet known).
     plaidInstitutionId: text('plaid_institution_id'),
@@ -43,12 +56,8 @@ export const accounts = pgTable(
   'accounts',
   {
     id: uuid('id').primaryKey(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => items.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    itemId: ofItem(),
+    userId: ownedByUser(),
     plaidAccountId: text('plaid_account_id').notNull(),
     name: text('name').notNull(),
     officialName: text('official_name'),
@@ -56,9 +65,7 @@ export const accounts = pgTable(
     type: text('type').notNull(),
     subtype: text('subtype'),
     currency: text('currency').notNull(),
-    availableCents: money('available_cents'),
-    currentCents: money('current_cents'),
-    limitCents: money('limit_cents'),
+    ...balances(),
     // Listed but out of every total (product.md section 2); the person can show it again.
     hidden: boolean('hidden').notNull().default(false),
     updatedAt: at('updated_at').notNull().defaultNow(),
@@ -69,26 +76,22 @@ export const accounts = pgTable(
 export const transactions = pgTable(
   'transactions',
   {
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => items.id, { onDelete: 'cascade' }),
+    itemId: ofItem(),
     plaidTransactionId: text('plaid_transaction_id').notNull(),
     /** CashView's own id for a transaction (the API's), apart from Plaid's. */
     id: uuid('id').notNull().unique().defaultRandom(),
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    amountCents: money('amount_cents').notNull(),
-    currency: text('currency').notNull(),
+    accountId: ofAccount(),
+    userId: ownedByUser(),
     date: date('date').notNull(),
     authorizedDate: date('authorized_date'),
     pending: boolean('pending').notNull(),
+    amountCents: money('amount_cents').notNull(),
+    currency: text('currency').notNull(),
+    // The pending transaction this posted one replaces (Plaid gives the posted one a new id).
     pendingTransactionId: text('pending_transaction_id'),
     name: text('name').notNull(),
     merchantName: text('merchant_name'),
+    // Plaid's personal finance category (primary and detailed), and the legacy list older data has.
     categoryPrimary: text('category_primary'),
     categoryDetailed: text('category_detailed'),
     legacyCategory: text('legacy_category').array(),
@@ -122,12 +125,8 @@ export const transactions = pgTable(
 export const balanceHistory = pgTable(
   'balance_history',
   {
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    accountId: ofAccount(),
+    userId: ownedByUser(),
     day: date('day').notNull(),
     balanceCents: money('balance_cents'),
     source: text('source', { enum: ['observed', 'estimated'] }).notNull(),
@@ -142,13 +141,9 @@ export const balanceHistory = pgTable(
 export const removedAccounts = pgTable(
   'removed_accounts',
   {
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => items.id, { onDelete: 'cascade' }),
+    itemId: ofItem(),
     plaidAccountId: text('plaid_account_id').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownedByUser(),
     removedAt: at('removed_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.plaidAccountId] })],

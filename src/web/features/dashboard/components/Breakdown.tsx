@@ -1,5 +1,5 @@
 import type { Dashboard } from '../../../../shared/contracts/dashboard.js';
-import { money, percent } from '../../../lib/format.js';
+import { SharesTable } from '../../../components/SharesTable.js';
 import { DoughnutChart } from '../../../components/DoughnutChart.js';
 
 export function Breakdown({ slices, colors, linking }: { slices: Dashboard['breakdown']; colors: Map<string, string>; linking: boolean }) {
@@ -15,32 +15,12 @@ export function Breakdown({ slices, colors, linking }: { slices: Dashboard['brea
           <div className="chart-box">
             <DoughnutChart slices={slices.map((s) => ({ ...s, key: s.institutionId }))} colors={colors} title="Net worth without loans by institution" />
           </div>
-          <table className="breakdown-table">
-            <caption className="visually-hidden">Net worth without loans by institution</caption>
-            <thead>
-              <tr>
-                <th scope="col">Institution</th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-                <th scope="col" className="num">
-                  Share
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {slices.map((slice) => (
-                <tr key={slice.institutionId}>
-                  <th scope="row">
-                    <span className="swatch" style={{ background: colors.get(slice.institutionId) }} aria-hidden="true" />
-                    {slice.name}
-                  </th>
-                  <td className="num">{money(slice.amountCents)}</td>
-                  <td className="num">{percent(slice.share)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SharesTable
+            caption="Net worth without loans by institution"
+            labelHeading="Institution"
+            amountHeading="Amount"
+            rows={slices.map((slice) => ({ key: slice.institutionId, label: slice.name, color: colors.get(slice.institutionId), amountCents: slice.amountCents, share: slice.share }))}
+          />
         </div>
       )}
     </section>

@@ -2,7 +2,7 @@ import { Link, useSearchParams } from 'wouter';
 import { categoryName } from '../../../../shared/categories.js';
 import { DoughnutChart } from '../../../components/DoughnutChart.js';
 import { Alert } from '../../../components/ui/Alert.js';
-import { money, percent } from '../../../lib/format.js';
+import { SharesTable } from '../../../components/SharesTable.js';
 import { errorsOf } from '../../../lib/use-form.js';
 import { useSpending } from '../api/transactions.js';
 
@@ -55,43 +55,19 @@ export function SpendingPage() {
           <div className="chart-box">
             <DoughnutChart slices={data.categories.map((c) => ({ ...c, key: c.category, name: categoryName(c.category) }))} colors={colors} title={`Spending in ${monthName(month)} by category`} />
           </div>
-          <table className="breakdown-table">
-            <caption className="visually-hidden">Spending in {monthName(month)} by category</caption>
-            <thead>
-              <tr>
-                <th scope="col">Category</th>
-                <th scope="col" className="num">
-                  Spent
-                </th>
-                <th scope="col" className="num">
-                  Share
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.categories.map((c) => (
-                <tr key={c.category}>
-                  <th scope="row">
-                    <span className="swatch" style={{ background: colors.get(c.category) }} aria-hidden="true" />
-                    <Link href={listOf(c.category)}>{categoryName(c.category)}</Link>
-                  </th>
-                  <td className="num">{money(c.amountCents)}</td>
-                  <td className="num">{percent(c.share)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">
-                  <Link href={listOf()}>Total</Link>
-                </th>
-                <td className="num">
-                  <strong>{money(data.totalCents)}</strong>
-                </td>
-                <td className="num">{percent(1)}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <SharesTable
+            caption={`Spending in ${monthName(month)} by category`}
+            labelHeading="Category"
+            amountHeading="Spent"
+            rows={data.categories.map((c) => ({
+              key: c.category,
+              label: <Link href={listOf(c.category)}>{categoryName(c.category)}</Link>,
+              color: colors.get(c.category),
+              amountCents: c.amountCents,
+              share: c.share,
+            }))}
+            total={{ label: <Link href={listOf()}>Total</Link>, amountCents: data.totalCents }}
+          />
         </div>
       )}
       <p className="muted small">Spending is what budgets count: money out, without transfers, card and loan payments, income, and anything you took out of budgets.</p>
