@@ -7,6 +7,7 @@ import { linkSandbox } from '../helpers/banking.js';
 import { rowsOf } from '../helpers/sql.js';
 import { explainNetWorth, netWorthHistory } from '../../src/services/history/net-worth.js';
 import { DashboardCache } from '../../src/services/read-cache.js';
+import { carryChoicesToPosted, upsertTransactions } from '../../src/db/repositories/transactions.js';
 
 // Net worth over time, transactions, spending by category and the exports (product.md section 9),
 // on First Platypus Bank as the simulated Plaid links it (90 days of transactions per account).
@@ -178,6 +179,33 @@ describe('transactions', () => {
     await owner.request('PATCH', `/api/transactions/${first.id}`, { category: null });
     await owner.request('PATCH', `/api/transactions/${second.id}`, { excludedFromBudgets: false });
     expect(await spentOf()).toBe(before);
+  });
+
+  it('carries the choices made on a pending transaction to the posted one that replaces it', async () => {
+    const [pending] = await rowsOf(ctx.deps.db, sql`select * from transactions where item_id = ${institutionId} and pending and amount_cents > 0 limit 1`);
+    const id = String(pending!.id);
+    await owner.request('PATCH', `/api/transactions/${id}`, { category: 'TRAVEL', excludedFromBudgets: true });
+    const posted = { ...(pending as Record<string, unknown>) };
+    await upsertTransactions(ctx.deps.db, [
+      {
+        itemId: institutionId,
+        userId: ownerId,
+        plaidTransactionId: `${String(posted.plaid_transaction_id)}-posted`,
+        accountId: String(posted.account_id),
+        amountCents: Number(posted.amount_cents),
+        currency: 'USD',
+        date: String(posted.date),
+        pending: false,
+        pendingTransactionId: String(posted.plaid_transaction_id),
+        name: String(posted.name),
+        categoryPrimary: String(posted.category_primary),
+      },
+    ]);
+    await carryChoicesToPosted(ctx.deps.db, institutionId, [String(posted.plaid_transaction_id)]);
+    const [after] = await rowsOf(ctx.deps.db, sql`select category, excluded_from_budgets from transactions where plaid_transaction_id = ${`${String(posted.plaid_transaction_id)}-posted`}`);
+    expect(after).toEqual({ category: 'TRAVEL', excluded_from_budgets: true });
+    await ctx.deps.db.execute(sql`delete from transactions where plaid_transaction_id = ${`${String(posted.plaid_transaction_id)}-posted`}`);
+    await owner.request('PATCH', `/api/transactions/${id}`, { category: null, excludedFromBudgets: false });
   });
 
   it("answers 404 to another person's transaction, institution or account, and never lists their rows", async () => {

@@ -27,6 +27,25 @@ export async function upsertTransactions(db: Db, rows: NewTransaction[]): Promis
   }
 }
 
+/**
+ * A pending transaction that posts arrives as a new one naming it (`pending_transaction_id`): the
+ * person's category and budget choice on the pending one carry over to it, before the pending
+ * one is removed in the same sync.
+ */
+export async function carryChoicesToPosted(db: Db, itemId: string, pendingIds: string[]): Promise<void> {
+  if (pendingIds.length === 0) return;
+  await db.execute(sql`
+    update transactions posted
+       set category_override = coalesce(posted.category_override, pending.category_override),
+           excluded_from_budgets = posted.excluded_from_budgets or pending.excluded_from_budgets
+      from transactions pending
+     where pending.item_id = ${itemId} and pending.plaid_transaction_id = any(${textArray(pendingIds)})
+       and posted.item_id = ${itemId} and posted.pending_transaction_id = pending.plaid_transaction_id
+       and (pending.category_override is not null or pending.excluded_from_budgets)
+       and (posted.category_override is distinct from coalesce(posted.category_override, pending.category_override)
+            or posted.excluded_from_budgets <> (posted.excluded_from_budgets or pending.excluded_from_budgets))`);
+}
+
 export async function deleteTransactions(db: Db, itemId: string, plaidIds: string[]): Promise<void> {
   for (let start = 0; start < plaidIds.length; start += CHUNK) {
     await db.delete(transactions).where(and(eq(transactions.itemId, itemId), inArray(transactions.plaidTransactionId, plaidIds.slice(start, start + CHUNK))));

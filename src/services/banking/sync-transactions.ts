@@ -3,7 +3,7 @@ import { fromPlaid } from '../../shared/money.js';
 import type { ItemRow } from '../../db/schema/index.js';
 import { findAccountsOfItem } from '../../db/repositories/accounts.js';
 import { updateItem, type ItemPatch } from '../../db/repositories/items.js';
-import { deleteTransactions, upsertTransactions, type NewTransaction } from '../../db/repositories/transactions.js';
+import { carryChoicesToPosted, deleteTransactions, upsertTransactions, type NewTransaction } from '../../db/repositories/transactions.js';
 import { PlaidApiError } from '../../integrations/plaid/errors.js';
 import type { SyncPage } from '../../integrations/plaid/client.js';
 import type { ServiceDeps } from '../deps.js';
@@ -59,6 +59,7 @@ async function apply(deps: ServiceDeps, item: ItemRow, pages: SyncPage[], cursor
         return accountId ? [toRow(item, accountId, txn)] : [];
       });
       await upsertTransactions(tx, rows);
+      await carryChoicesToPosted(tx, item.id, rows.flatMap((row) => (row.pendingTransactionId ? [row.pendingTransactionId] : [])));
       await deleteTransactions(tx, item.id, page.removed.map((r) => r.transaction_id));
       added += page.added.length;
       removed += page.removed.length;
