@@ -17,7 +17,7 @@ async function linkPlatypus(page: Page) {
   await expect(page.getByText('Up to date')).toBeVisible({ timeout: 20_000 });
 }
 
-const netWorth = (page: Page) => page.getByRole('region', { name: 'Net worth' });
+const netWorth = (page: Page) => page.getByRole('region', { name: 'Net worth', exact: true });
 
 test('the demo dashboard shows net worth both ways, the chart and every account', async ({ page }) => {
   await page.goto('/signin');

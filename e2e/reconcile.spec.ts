@@ -12,7 +12,7 @@ const cents = (text: string) => {
   return (match[1] ? -1 : 1) * (Number(match[2]!.replaceAll(',', '')) * 100 + Number(match[3]));
 };
 const amountIn = async (locator: Locator) => cents((await locator.textContent()) ?? '');
-const netWorth = (page: Page) => page.getByRole('region', { name: 'Net worth' });
+const netWorth = (page: Page) => page.getByRole('region', { name: 'Net worth', exact: true });
 
 async function tryDemo(page: Page) {
   await page.goto('/signin');
