@@ -47,6 +47,10 @@ export default defineConfig({
       SIGN_IN_ATTEMPTS_PER_HOUR: '1000',
       // Every call to the simulated Plaid takes a moment, as Plaid's do: a link is seen "linking".
       PLAID_SIM_LATENCY_MS: '250',
+      // e2e/alerts.spec.ts starts a real SMTP server here, and a webhook receiver on loopback.
+      SMTP_URL: `smtp://127.0.0.1:${port + 1}`,
+      MAIL_FROM: 'CashView <alerts@cashview.test>',
+      ALERT_WEBHOOKS_ALLOW_LOOPBACK: 'true',
     },
   },
 });

@@ -12,6 +12,7 @@ export const JOB_EXPIRY_SECONDS: Record<JobName, number> = {
   'refresh-item': 40,
   'sync-item': 40,
   'revoke-items': 5 * 60,
+  'deliver-alerts': 5 * 60,
   daily: 3 * 60 * 60,
 };
 export const JOB_NAMES = Object.keys(JOB_EXPIRY_SECONDS) as JobName[];

@@ -4,6 +4,7 @@ import { runLink } from '../services/banking/link-item.js';
 import { runRefresh, runSync } from '../services/banking/refresh-item.js';
 import { runRevocations } from '../services/banking/remove-item.js';
 import { runDaily } from '../services/daily.js';
+import { deliverNotifications } from '../services/notifications/deliver.js';
 import type { JobAttempt, JobName, ServiceDeps } from '../services/deps.js';
 import { JOB_EXPIRY_SECONDS } from './queue.js';
 
@@ -21,6 +22,7 @@ const JOBS: { [name in JobName]: { payload: z.ZodType; run: (deps: ServiceDeps, 
   'refresh-item': { payload: itemJob, run: (deps, data: { itemId: string }, attempt) => runRefresh(deps, data.itemId, attempt) },
   'sync-item': { payload: itemJob, run: (deps, data: { itemId: string }) => runSync(deps, data.itemId) },
   'revoke-items': { payload: z.strictObject({}), run: (deps) => runRevocations(deps) },
+  'deliver-alerts': { payload: z.strictObject({}), run: (deps) => deliverNotifications(deps) },
   daily: {
     payload: z.strictObject({ concurrency: z.coerce.number().int().min(1).max(1_000).optional() }),
     run: (deps, data: { concurrency?: number }) => runDaily(deps, { concurrency: data.concurrency ?? 8 }),

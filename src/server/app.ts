@@ -4,6 +4,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Database } from '../db/client.js';
 import type { PlaidClient } from '../integrations/plaid/client.js';
 import type { SmsSender } from '../integrations/twilio/sms.js';
+import type { EmailSender } from '../integrations/email/sender.js';
+import type { WebhookOptions } from '../integrations/webhooks/deliver.js';
 import type { Keyring } from '../services/crypto/keyring.js';
 import type { JobQueue, ServiceDeps } from '../services/deps.js';
 import { openReadCaches } from '../services/read-cache.js';
@@ -16,6 +18,7 @@ import auth from './plugins/auth.js';
 import rateLimits from './plugins/rate-limits.js';
 import securityHeaders from './plugins/security-headers.js';
 import webApp from './plugins/web-app.js';
+import { alertRoutes } from './routes/alerts.js';
 import { budgetRoutes } from './routes/budgets.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
@@ -32,6 +35,8 @@ export interface AppDeps {
   plaid: PlaidClient;
   jobs: JobQueue;
   sms: SmsSender;
+  email: EmailSender;
+  webhooks: WebhookOptions;
   now?: () => Date;
   crashPoint?: (name: string) => void;
   /** Overrides for tests (a log stream to inspect, say). */
@@ -104,6 +109,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(institutionRoutes, { deps: services });
   await app.register(dashboardRoutes, { deps: services, cache: caches.dashboards });
   await app.register(budgetRoutes, { deps: services });
+  await app.register(alertRoutes, { deps: services });
   await app.register(historyRoutes, { deps: services, cache: caches.histories });
   await app.register(plaidWebhookRoutes, { deps: services });
   await app.register(webApp, { root: webRoot });
@@ -138,6 +144,9 @@ export function servicesOf(deps: AppDeps): ServiceDeps {
     jobs: deps.jobs,
     plaidWebhookUrl: deps.config.plaid.webhookUrl ?? null,
     sms: deps.sms,
+    email: deps.email,
+    webhooks: deps.webhooks,
+    publicOrigin: deps.config.publicOrigin ?? null,
     log: deps.log ?? serviceLogger(deps.config.logLevel),
     crashPoint: deps.crashPoint,
   };

@@ -4,6 +4,8 @@ import { openDatabase, type Database } from '../db/client.js';
 import { PlaidClient } from '../integrations/plaid/client.js';
 import { PlaidSimulator, SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../integrations/plaid/simulator/server.js';
 import { createSmsSender, type SmsSender } from '../integrations/twilio/sms.js';
+import { createEmailSender, type EmailSender } from '../integrations/email/sender.js';
+import type { WebhookOptions } from '../integrations/webhooks/deliver.js';
 import { startQueue, type QueueOptions, type StartedQueue } from '../jobs/queue.js';
 import type { Keyring } from '../services/crypto/keyring.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -17,6 +19,8 @@ export interface CashViewOverrides {
   keyring?: Keyring;
   plaid?: PlaidClient;
   sms?: SmsSender;
+  email?: EmailSender;
+  webhooks?: WebhookOptions;
   now?: () => Date;
   log?: ServiceDeps['log'];
   fastify?: FastifyServerOptions;
@@ -72,6 +76,8 @@ export async function composeCashView(config: Config, overrides: CashViewOverrid
       plaid,
       jobs: queue,
       sms,
+      email: overrides.email ?? createEmailSender(config.email),
+      webhooks: overrides.webhooks ?? config.webhooks,
       now: overrides.now,
       crashPoint: config.crashAfter ? crashAfter(config.crashAfter) : undefined,
       fastify: overrides.fastify,

@@ -33,6 +33,9 @@ const schema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   TWILIO_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164, such as +15005550006').optional(),
   TWILIO_API_BASE_URL: z.url().optional(),
+  SMTP_URL: z.url().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).max(200).optional(),
+  ALERT_WEBHOOKS_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
   DAILY_JOB_CRON: z.string().min(9).default('0 12 * * *'),
   DAILY_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
   CASHVIEW_CRASH_AFTER: z.coerce.number().int().min(1).optional(),
@@ -64,6 +67,8 @@ export type Config = {
     simulatorUrl?: string;
   };
   twilio: { accountSid?: string; authToken?: string; from?: string; baseUrl?: string };
+  email: { smtpUrl?: string; from?: string };
+  webhooks: { allowLoopback: boolean };
   daily: { cron: string; concurrency: number };
   /** Fault injection for tests: the process kills itself at the Nth crash point it passes. */
   crashAfter?: number;
@@ -115,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       simulatorUrl: c.PLAID_SIM_URL,
     },
     twilio: { accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN, from: c.TWILIO_FROM, baseUrl: c.TWILIO_API_BASE_URL },
+    email: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
+    webhooks: { allowLoopback: c.ALERT_WEBHOOKS_ALLOW_LOOPBACK === 'true' },
     daily: { cron: c.DAILY_JOB_CRON, concurrency: c.DAILY_JOB_CONCURRENCY },
     crashAfter: c.CASHVIEW_CRASH_AFTER,
     hangOnExit: c.CASHVIEW_HANG_ON_EXIT === 'true',

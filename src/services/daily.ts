@@ -5,6 +5,8 @@ import { forEachLimit } from './concurrency.js';
 import { resetDemo } from './demo/demo-user.js';
 import type { ServiceDeps } from './deps.js';
 import { deliverNotifications } from './notifications/deliver.js';
+import { evaluateAlerts } from './alerts/evaluate.js';
+import { usersWithAlertSettings } from '../db/repositories/alerts.js';
 import { evaluateDueTrackers } from './notifications/evaluate.js';
 
 /** Items a lane claims at once, at most: few enough that a crash or an uneven end leaves little undone. */
@@ -46,7 +48,7 @@ export async function runDaily(deps: ServiceDeps, options: DailyOptions = {}) {
       const claimed = await claimForDailyRefresh(deps.db, batch, day);
       counts.skipped += batch.length - claimed.length; // another run took them today
       for (const item of claimed) {
-        const result = await runRefresh(deps, item, { final: true }).catch((error: unknown) => ({ outcome: 'error' as const, error }));
+        const result = await runRefresh(deps, item, { final: true }, { alerts: false }).catch((error: unknown) => ({ outcome: 'error' as const, error }));
         if (result.outcome === 'error') await fail(item.id, 'UNEXPECTED', true, result.error);
         else if (result.outcome === 'failed') await fail(item.id, result.code, result.temporary);
         else counts[result.outcome]++;
@@ -58,10 +60,18 @@ export async function runDaily(deps: ServiceDeps, options: DailyOptions = {}) {
     },
   );
   const { notified } = await evaluateDueTrackers(deps, asOf);
+  // Every person's alerts, once all banks are refreshed (a connection without a good refresh for a day shows here).
+  let alerted = 0;
+  for (const userId of await usersWithAlertSettings(deps.db)) {
+    alerted += await evaluateAlerts(deps, userId).catch((error: unknown) => {
+      deps.log.error({ job: 'daily', userId, err: error }, 'alerts could not be looked at for a person');
+      return 0;
+    });
+  }
   const delivered = await deliverNotifications(deps);
   if (options.resetDemo !== false) {
     await resetDemo(deps).catch((error: unknown) => deps.log.error({ job: 'daily', err: error }, 'the demo could not be reset'));
   }
-  deps.log.info({ job: 'daily', day, ...counts, notified, delivered }, 'daily job done');
-  return { day, ...counts, notified, delivered };
+  deps.log.info({ job: 'daily', day, ...counts, notified, alerted, delivered }, 'daily job done');
+  return { day, ...counts, notified, alerted, delivered };
 }

@@ -1,9 +1,11 @@
 import type { Db } from '../db/client.js';
 import type { PlaidClient } from '../integrations/plaid/client.js';
 import type { SmsSender } from '../integrations/twilio/sms.js';
+import type { EmailSender } from '../integrations/email/sender.js';
+import type { WebhookOptions } from '../integrations/webhooks/deliver.js';
 import type { Keyring } from './crypto/keyring.js';
 
-export type JobName = 'link-item' | 'refresh-item' | 'sync-item' | 'revoke-items' | 'daily';
+export type JobName = 'link-item' | 'refresh-item' | 'sync-item' | 'revoke-items' | 'deliver-alerts' | 'daily';
 
 /** The background queue as use cases see it (pg-boss behind it, src/jobs). */
 export interface JobQueue {
@@ -27,6 +29,11 @@ export interface ServiceDeps {
   /** Where Plaid sends this CashView's webhooks (null: none). */
   plaidWebhookUrl: string | null;
   sms: SmsSender;
+  email: EmailSender;
+  /** How alert webhooks are delivered (loopback allowed or not; the resolver, for tests). */
+  webhooks: WebhookOptions;
+  /** Where people reach this CashView (links in alerts); null when not set. */
+  publicOrigin: string | null;
   log: ServiceLog;
   /** Named points where a fault-injection run may stop the process (tests only; a no-op otherwise). */
   crashPoint?: (name: string) => void;

@@ -1,8 +1,8 @@
-import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { notifications, users, type NotificationRow } from '../schema/index.js';
 
-/** Writes the outbox row; nothing when (tracker, due date) already has one. */
+/** Writes the outbox row; nothing when its (tracker, due date, channel) or (person, alert key, channel) already has one. */
 export async function insertNotification(db: Db, row: typeof notifications.$inferInsert): Promise<boolean> {
   const inserted = await db.insert(notifications).values(row).onConflictDoNothing().returning({ id: notifications.id });
   return inserted.length > 0;
@@ -27,7 +27,13 @@ export async function markAllRead(db: Db, userId: string, now: Date): Promise<vo
  * message goes out, so a crash after this point can never lead to a second send.
  */
 export async function claimPending(db: Db, now: Date, limit: number) {
-  const pending = db.select({ id: notifications.id }).from(notifications).where(eq(notifications.status, 'pending')).limit(limit).for('update', { skipLocked: true });
+  // Held by quiet hours: not before `hold_until`.
+  const pending = db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.status, 'pending'), or(isNull(notifications.holdUntil), lte(notifications.holdUntil, now))))
+    .limit(limit)
+    .for('update', { skipLocked: true });
   const claimed = await db
     .update(notifications)
     .set({ status: 'sending', claimedAt: now })

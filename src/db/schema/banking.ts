@@ -43,6 +43,8 @@ export const items = pgTable(
     refreshing: boolean('refreshing').notNull().default(false),
     transactionsCursor: text('transactions_cursor'),
     refreshedAt: at('refreshed_at'),
+    /** Since when the connection needs the person (re-login, about to expire, no refresh for a day): one alert per incident. */
+    needsYouSince: at('needs_you_since'),
     // The day the daily job last took this item: taking it is one atomic update, so several
     // processes sharing the job never refresh an item twice on one day.
     dailyRefreshOn: date('daily_refresh_on'),
@@ -66,6 +68,8 @@ export const accounts = pgTable(
     subtype: text('subtype'),
     currency: text('currency').notNull(),
     ...balances(),
+    /** When a cash account went below the person's low-balance amount: one alert per crossing. */
+    lowBalanceSince: at('low_balance_since'),
     // Listed but out of every total (product.md section 2); the person can show it again.
     hidden: boolean('hidden').notNull().default(false),
     updatedAt: at('updated_at').notNull().defaultNow(),

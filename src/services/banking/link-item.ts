@@ -7,6 +7,7 @@ import type { JobAttempt, ServiceDeps } from '../deps.js';
 import { insertRevocations } from '../../db/repositories/revocations.js';
 import { queueRevocations } from './remove-item.js';
 import { storeAccounts } from './store-accounts.js';
+import { alertsAfterData } from '../alerts/evaluate.js';
 import { estimateBalancesBack } from '../../db/repositories/balance-history.js';
 import { syncTransactions } from './sync-transactions.js';
 import { itemKeyOf, openAccessToken, openPublicToken, sealAccessToken, sealPublicToken } from './tokens.js';
@@ -78,6 +79,7 @@ export async function runLink(deps: ServiceDeps, data: { itemId: string; publicT
     // Net worth over time starts before the link: earlier days estimated from the transactions.
     await estimateBalancesBack(deps.db, item.id, deps.now());
     await items.updateItem(deps.db, item.id, { status: 'ready', linkStep: null, health: null, errorCode: null, errorMessage: null, refreshedAt: deps.now() });
+    await alertsAfterData(deps, item.userId);
   } catch (error) {
     if (!(error instanceof PlaidApiError)) throw error;
     if (error.retryable && !attempt.final) {

@@ -4,6 +4,7 @@ import * as items from '../../db/repositories/items.js';
 import { PlaidApiError, healthFor, messageFor } from '../../integrations/plaid/errors.js';
 import type { JobAttempt, ServiceDeps } from '../deps.js';
 import { storeAccounts } from './store-accounts.js';
+import { alertsAfterData } from '../alerts/evaluate.js';
 import { syncTransactions } from './sync-transactions.js';
 import { accessTokenOf, itemKeyOf } from './tokens.js';
 
@@ -27,20 +28,24 @@ export type RefreshOutcome = { outcome: 'refreshed' | 'skipped' } | { outcome: '
  * records what went wrong on the item (needs re-login, institution down, refresh failed); the
  * outcome says which (the daily job counts them).
  */
-export async function runRefresh(deps: ServiceDeps, itemOrId: string | ItemRow, attempt: JobAttempt): Promise<RefreshOutcome> {
+export async function runRefresh(deps: ServiceDeps, itemOrId: string | ItemRow, attempt: JobAttempt, options: { alerts?: boolean } = {}): Promise<RefreshOutcome> {
   const item = typeof itemOrId === 'string' ? await items.findItem(deps.db, itemOrId) : itemOrId;
   const accessToken = item && accessTokenOf(deps, item);
   if (!item || !accessToken || item.status !== 'ready') return { outcome: 'skipped' };
+  // The person's alerts are looked at once the outcome is stored (the daily job does it for everyone at its end).
+  const alert = () => (options.alerts === false ? undefined : alertsAfterData(deps, item.userId));
   try {
     await storeAccounts(deps.db, item, await deps.plaid.getBalances(accessToken, itemKeyOf(item)), deps.now());
     // The refresh's outcome is written with the new cursor, in one statement.
     await syncTransactions(deps, item, accessToken, { refreshing: false, refreshedAt: deps.now(), health: null, errorCode: null, errorMessage: null });
+    await alert();
     return { outcome: 'refreshed' };
   } catch (error) {
     if (!(error instanceof PlaidApiError)) throw error;
     const retrying = error.retryable && !attempt.final;
     await items.updateItem(deps.db, item.id, { refreshing: retrying, health: healthFor(error.code), errorCode: error.code, errorMessage: messageFor(error.code) });
     if (retrying) throw error;
+    await alert();
     return { outcome: 'failed', code: error.code, temporary: error.retryable };
   }
 }
@@ -51,4 +56,5 @@ export async function runSync(deps: ServiceDeps, itemId: string): Promise<void> 
   const accessToken = item && accessTokenOf(deps, item);
   if (!item || !accessToken || item.status !== 'ready') return;
   await syncTransactions(deps, item, accessToken);
+  await alertsAfterData(deps, item.userId);
 }

@@ -1,6 +1,7 @@
 import * as items from '../../db/repositories/items.js';
 import { healthFor, messageFor } from '../../integrations/plaid/errors.js';
 import type { ServiceDeps } from '../deps.js';
+import { alertsAfterData } from '../alerts/evaluate.js';
 
 export { verifyPlaidWebhook } from './webhook-verification.js';
 
@@ -26,10 +27,13 @@ export async function handlePlaidWebhook(deps: ServiceDeps, hook: PlaidWebhook):
     case 'ITEM/ERROR': {
       const code = hook.error?.error_code ?? 'UNKNOWN';
       await items.updateItem(deps.db, item.id, { health: healthFor(code), errorCode: code, errorMessage: messageFor(code) });
+      await alertsAfterData(deps, item.userId);
       break;
     }
     case 'ITEM/PENDING_DISCONNECT':
+    case 'ITEM/PENDING_EXPIRATION':
       await items.updateItem(deps.db, item.id, { health: 'pending_disconnect', errorMessage: 'This bank will disconnect soon unless you sign in to it again.' });
+      await alertsAfterData(deps, item.userId);
       break;
     case 'ITEM/LOGIN_REPAIRED':
       await items.updateItem(deps.db, item.id, { health: null, errorCode: null, errorMessage: null });

@@ -1,5 +1,9 @@
 import { findNotificationsOfUser, claimPending, countUnread, finishNotification, markAbandoned, markAllRead } from '../../db/repositories/notifications.js';
 import { SmsError } from '../../integrations/twilio/sms.js';
+import { EmailError } from '../../integrations/email/sender.js';
+import { deliverWebhook, WebhookError } from '../../integrations/webhooks/deliver.js';
+import { findAlertSettings } from '../../db/repositories/alerts.js';
+import { WEBHOOK_SECRET_CONTEXT } from '../alerts/settings.js';
 import type { Notification } from '../../shared/contracts/budgets.js';
 import type { NotificationRow } from '../../db/schema/index.js';
 import type { ServiceDeps } from '../deps.js';
@@ -10,10 +14,11 @@ const BATCH = 1;
 const ABANDONED_AFTER_MS = 10 * 60_000;
 
 /**
- * Delivers pending outbox rows, at most once each. A row is claimed (`sending`, committed) before
- * Twilio is called and finished after; a process that dies in between leaves it `sending`, and the
- * next run marks it `unknown` instead of sending again. Sandbox profiles and an unconfigured SMS
- * are recorded, not texted.
+ * Delivers pending outbox rows, at most once each, on their channel (SMS, e-mail, webhook). A row
+ * is claimed (`sending`, committed) before anything is sent and finished after; a process that
+ * dies in between leaves it `sending`, and the next run marks it `unknown` instead of sending
+ * again. Rows held by quiet hours wait until then. Sandbox profiles are never texted; a channel
+ * not configured, removed or paused since is recorded as not sent, with why.
  */
 export async function deliverNotifications(deps: ServiceDeps): Promise<Record<string, number>> {
   const counts: Record<string, number> = { sent: 0, failed: 0, unknown: 0, skipped: 0 };
@@ -28,22 +33,19 @@ export async function deliverNotifications(deps: ServiceDeps): Promise<Record<st
         await finishNotification(deps.db, row.id, status, detail, deps.now(), providerId);
         counts[status]!++;
       };
-      if (!user || user.profileType === 'sandbox') {
-        await finish('skipped', 'not sent: sandbox profile');
+      const send = SENDERS[row.channel];
+      const ready = user ? await send.prepare(deps, row, user) : { skip: 'not sent: the profile is gone' };
+      if ('skip' in ready) {
+        await finish('skipped', ready.skip);
         continue;
       }
-      if (!deps.sms.configured) {
-        await finish('skipped', 'not sent: SMS not configured');
-        continue;
-      }
-      const phone = deps.keyring.open(user.phoneSealed, 'users.phone');
       deps.crashPoint?.('deliver:before-send');
       try {
-        const { id } = await deps.sms.send(phone, row.body);
+        const { id } = await ready.send();
         deps.crashPoint?.('deliver:after-send');
         await finish('sent', null, id);
       } catch (error) {
-        if (!(error instanceof SmsError)) throw error;
+        if (!(error instanceof SmsError || error instanceof EmailError || error instanceof WebhookError)) throw error;
         deps.crashPoint?.('deliver:after-send');
         if (error.kind === 'rejected') await finish('failed', error.message);
         else await finish('unknown', `outcome unknown: ${error.message} Not sent again.`);
@@ -52,6 +54,48 @@ export async function deliverNotifications(deps: ServiceDeps): Promise<Record<st
     }
   }
 }
+
+type Person = { id: string; profileType: string; phoneSealed: string };
+type Prepared = { skip: string } | { send: () => Promise<{ id: string }> };
+
+/** Per channel: what to check just before sending (it may have been paused or removed since), and the send. */
+const SENDERS: Record<NotificationRow['channel'], { prepare(deps: ServiceDeps, row: NotificationRow, user: Person): Promise<Prepared> }> = {
+  sms: {
+    async prepare(deps, row, user) {
+      if (user.profileType === 'sandbox') return { skip: 'not sent: sandbox profile' };
+      if (!deps.sms.configured) return { skip: 'not sent: SMS not configured' };
+      if ((await findAlertSettings(deps.db, user.id))?.smsPaused && row.kind !== 'verification') return { skip: 'not sent: text messages are paused' };
+      const phone = deps.keyring.open(user.phoneSealed, 'users.phone');
+      return { send: () => deps.sms.send(phone, row.body) };
+    },
+  },
+  email: {
+    async prepare(deps, row, user) {
+      const settings = await findAlertSettings(deps.db, user.id);
+      if (!deps.email.configured) return { skip: 'not sent: e-mail not configured' };
+      if (!settings?.email) return { skip: 'not sent: no e-mail address any more' };
+      if (settings.emailPaused && row.kind !== 'verification') return { skip: 'not sent: e-mail is paused' };
+      const to = settings.email;
+      return { send: () => deps.email.send({ to, subject: row.title ?? 'CashView', text: row.body, html: emailHtml(row.title ?? 'CashView', row.body) }) };
+    },
+  },
+  webhook: {
+    async prepare(deps, row, user) {
+      const settings = await findAlertSettings(deps.db, user.id);
+      if (!settings?.webhookUrl || !settings.webhookSecretSealed) return { skip: 'not sent: no webhook any more' };
+      if (settings.webhookPaused && row.kind !== 'verification') return { skip: 'not sent: the webhook is paused' };
+      const url = settings.webhookUrl;
+      const secret = deps.keyring.open(settings.webhookSecretSealed, WEBHOOK_SECRET_CONTEXT);
+      const payload = { id: row.id, kind: row.kind, title: row.title, message: row.body, createdAt: row.createdAt.toISOString(), data: row.data ?? {} };
+      return { send: async () => ({ id: String((await deliverWebhook(url, secret, payload, deps.webhooks)).status) }) };
+    },
+  },
+};
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The same words as the plain text, with markup only: readable with images off. */
+const emailHtml = (title: string, body: string) =>
+  `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5"><h1 style="font-size:18px">${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p></body></html>`;
 
 export async function listNotifications(deps: Pick<ServiceDeps, 'db'>, userId: string): Promise<{ notifications: Notification[]; unreadCount: number }> {
   const [rows, unreadCount] = await Promise.all([findNotificationsOfUser(deps.db, userId), countUnread(deps.db, userId)]);
@@ -63,6 +107,9 @@ export const markNotificationsRead = (deps: Pick<ServiceDeps, 'db' | 'now'>, use
 function toNotification(row: NotificationRow): Notification {
   return {
     id: row.id,
+    kind: row.kind,
+    channel: row.channel,
+    title: row.title,
     accountName: row.accountName,
     accountMask: row.accountMask,
     institutionName: row.institutionName,

@@ -2,6 +2,9 @@ import crypto from 'node:crypto';
 import { addDays, isDue, localDay, smsText } from '../../domain/budgets.js';
 import * as budgets from '../../db/repositories/budgets.js';
 import { insertNotification } from '../../db/repositories/notifications.js';
+import { findAlertSettings } from '../../db/repositories/alerts.js';
+import { holdUntil } from '../../domain/alerts.js';
+import { usableChannels } from '../alerts/settings.js';
 import type { ServiceDeps } from '../deps.js';
 import { spentByAccount } from '../budgets/trackers.js';
 
@@ -23,20 +26,32 @@ export async function evaluateDueTrackers(deps: ServiceDeps, asOf: Date = deps.n
       const tracker = await budgets.lockDueTracker(tx, candidate.tracker.id, today);
       if (!tracker) return false; // another run has it, or already advanced it
       const spent = (await spentByAccount(tx, [tracker.accountId], today)).get(tracker.accountId) ?? 0;
-      const inserted = await insertNotification(tx, {
-        id: crypto.randomUUID(),
-        userId: tracker.userId,
-        trackerId: tracker.id,
-        dueOn: tracker.nextNotificationOn,
-        accountName: candidate.accountName,
-        accountMask: candidate.accountMask,
-        institutionName: candidate.institutionName,
-        spentCents: spent,
-        thresholdCents: tracker.thresholdCents,
-        body: smsText(candidate.accountName, spent, tracker.thresholdCents),
-        status: 'pending',
-        createdAt: asOf,
-      });
+      // On each channel the person chose for it (by SMS when they chose nothing, as before).
+      const settings = await findAlertSettings(tx, tracker.userId);
+      const hold = settings?.quietFrom && settings.quietTo ? holdUntil(asOf, candidate.timeZone, { from: settings.quietFrom, to: settings.quietTo }) : null;
+      let inserted = false;
+      for (const channel of usableChannels(settings, 'budgetSummary')) {
+        inserted =
+          (await insertNotification(tx, {
+            id: crypto.randomUUID(),
+            userId: tracker.userId,
+            trackerId: tracker.id,
+            kind: 'budgetSummary',
+            channel,
+            title: `CashView budget for ${candidate.accountName}`,
+            dueOn: tracker.nextNotificationOn,
+            accountName: candidate.accountName,
+            accountMask: candidate.accountMask,
+            institutionName: candidate.institutionName,
+            spentCents: spent,
+            thresholdCents: tracker.thresholdCents,
+            body: smsText(candidate.accountName, spent, tracker.thresholdCents),
+            data: { accountId: tracker.accountId, spentCents: spent, thresholdCents: tracker.thresholdCents },
+            holdUntil: hold,
+            status: 'pending',
+            createdAt: asOf,
+          })) || inserted;
+      }
       deps.crashPoint?.('evaluate:after-insert');
       await budgets.updateTracker(tx, tracker.id, { nextNotificationOn: addDays(today, tracker.frequencyDays) });
       return inserted;

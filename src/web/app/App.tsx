@@ -13,6 +13,7 @@ import { LinkFlow } from '../features/link/components/LinkFlow.js';
 import { useNotifications } from '../features/notifications/api/notifications.js';
 import { NotificationsPage } from '../features/notifications/components/NotificationsPage.js';
 import { ProfilePage } from '../features/profile/components/ProfilePage.js';
+import { AlertsPage } from '../features/alerts/components/AlertsPage.js';
 import { NetWorthHistory } from '../features/history/components/NetWorthHistory.js';
 import { SpendingPage } from '../features/transactions/components/SpendingPage.js';
 import { TransactionsPage } from '../features/transactions/components/TransactionsPage.js';
@@ -46,6 +47,7 @@ function Header({ user }: { user: User | null }) {
           <Link href="/transactions">Transactions</Link>
           <Link href="/spending">Spending</Link>
           <NotificationsLink />
+          <Link href="/alerts">Alerts</Link>
           <Link href="/profile">Profile</Link>
           <button type="button" className="link-button" onClick={() => signOut.mutate()}>
             Sign out
@@ -134,6 +136,7 @@ export function App() {
           </Route>
           <Route path="/transactions">{signedIn(() => <TransactionsPage />)}</Route>
           <Route path="/spending">{signedIn(() => <SpendingPage />)}</Route>
+          <Route path="/alerts">{signedIn(() => <AlertsPage />)}</Route>
           <Route path="/notifications">{signedIn(() => <NotificationsPage />)}</Route>
           <Route path="/profile">{signedIn((u) => <ProfilePage key={u.id} user={u} realBanksUnavailable={realBanksUnavailable} />)}</Route>
           <Route>

@@ -19,7 +19,7 @@ export function setCsrfToken(token: string) {
   csrfToken = token;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Every call to the API goes through here: same-origin cookies, the CSRF token, one error shape,

@@ -42,6 +42,12 @@ const SAMPLE_BODIES: Record<string, () => unknown> = {
   'PATCH /api/accounts/:id': () => ({ hidden: true }),
   'POST /api/notifications/read': () => ({}),
   'PATCH /api/transactions/:id': () => ({ category: 'TRAVEL', excludedFromBudgets: true }),
+  'PUT /api/alerts/settings': () => ({
+    channels: { sms: { enabled: true }, email: { address: 'walker@example.com', enabled: true }, webhook: { url: null, enabled: true } },
+    kinds: { budgetSummary: { channels: ['sms'] }, budgetThreshold: { channels: [] }, connection: { channels: ['email'] }, largeTransaction: { channels: [], amountCents: null }, lowBalance: { channels: [], amountCents: null } },
+    quietHours: null,
+  }),
+  'POST /api/alerts/channels/:channel/verify': () => ({}),
   'PATCH /api/users/me': () => ({ currentPassword: 'correct horse battery', firstName: 'Changed' }),
   'DELETE /api/users/me': () => ({ currentPassword: 'correct horse battery' }),
   'POST /api/users': () => ({ username: 'walker_x', password: 'a long and private phrase', firstName: 'W', lastName: 'K', phone: '+14155550100', profileType: 'sandbox' }),
@@ -50,6 +56,7 @@ const SAMPLE_BODIES: Record<string, () => unknown> = {
 
 function fill(url: string): string {
   if (url.includes(':day')) return url.replace(':day', new Date().toISOString().slice(0, 10));
+  if (url.includes(':channel')) return url.replace(':channel', 'sms');
   if (!url.includes(':id')) return url;
   if (url.startsWith('/api/transactions/:id')) return url.replace(':id', ids.transaction);
   if (url.startsWith('/api/institutions/:id')) return url.replace(':id', ids.institution);

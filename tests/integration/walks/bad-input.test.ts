@@ -30,6 +30,7 @@ const routes = () => ctx.app.registeredRoutes.filter((r) => r.url.startsWith('/a
 const fill = (url: string) =>
   url
     .replace(':day', new Date().toISOString().slice(0, 10))
+    .replace(':channel', 'email')
     .replace(':id', url.startsWith('/api/institutions') ? mine.institution : url.startsWith('/api/transactions') ? mine.transaction : mine.account);
 
 /** A valid body per route, the starting point every mutation is made from. */
@@ -47,6 +48,12 @@ const BASE: Record<string, () => Record<string, unknown>> = {
   'PATCH /api/accounts/:id': () => ({ hidden: false }),
   'POST /api/notifications/read': () => ({}),
   'PATCH /api/transactions/:id': () => ({ category: 'TRAVEL', excludedFromBudgets: false }),
+  'PUT /api/alerts/settings': () => ({
+    channels: { sms: { enabled: true }, email: { address: 'walker@example.com', enabled: true }, webhook: { url: 'https://hooks.example.com/cashview', enabled: true } },
+    kinds: { budgetSummary: { channels: ['sms'] }, budgetThreshold: { channels: ['email'] }, connection: { channels: [] }, largeTransaction: { channels: ['webhook'], amountCents: 10_000 }, lowBalance: { channels: [], amountCents: null } },
+    quietHours: { from: '22:00', to: '07:00' },
+  }),
+  'POST /api/alerts/channels/:channel/verify': () => ({ code: '123456' }),
 };
 
 const HOSTILE: unknown[] = [
@@ -68,7 +75,7 @@ function mutations(base: Record<string, unknown>): { label: string; body: unknow
 
 /** A fingerprint of everything in CashView's own tables. */
 async function state(): Promise<string> {
-  const tables = ['users', 'items', 'accounts', 'removed_accounts', 'transactions', 'balance_history', 'budget_trackers', 'notifications', 'plaid_revocations'];
+  const tables = ['users', 'items', 'accounts', 'removed_accounts', 'transactions', 'balance_history', 'budget_trackers', 'notifications', 'plaid_revocations', 'alert_settings'];
   const parts = [];
   for (const table of tables) parts.push((await rowsOf(ctx.deps.db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${table} t`)))[0]!.h);
   parts.push((await rowsOf(ctx.deps.db, sql`select count(*)::int as n from sessions`))[0]!.n);
@@ -119,6 +126,8 @@ describe('the bad-input walk', () => {
     }
     // Valid link requests started background jobs; let them finish before anything else compares.
     await waitFor(() => rowsOf(ctx.deps.db, sql`select 1 from items where status = 'linking' or refreshing`), (rows) => rows.length === 0);
+    // Valid verification requests queued a code: let its delivery finish too.
+    await waitFor(() => rowsOf(ctx.deps.db, sql`select 1 from notifications where status in ('pending', 'sending')`), (rows) => rows.length === 0);
   }, 240_000);
 
   it('answers malformed JSON, the wrong content type, invalid UTF-8, Infinity and 10 MB with 4xx, changing nothing', async () => {

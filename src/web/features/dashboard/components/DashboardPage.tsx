@@ -1,4 +1,5 @@
-import { useDeferredValue, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useRef, type ReactNode } from 'react';
+import { useSearchParams } from 'wouter';
 import type { DashboardAccount } from '../../../../shared/contracts/dashboard.js';
 import type { User } from '../../../../shared/contracts/users.js';
 import { Alert } from '../../../components/ui/Alert.js';
@@ -27,6 +28,18 @@ export function DashboardPage({ user, link, renderTracker, history }: DashboardP
   // responsive while a large dashboard (60 accounts) is drawn.
   const data = useDeferredValue(dashboard.data);
   const startLink = link.start;
+
+  // A "connection needs you" alert links here with ?relogin=<institution>: its sign-in opens at once.
+  const [params, setParams] = useSearchParams();
+  const relogin = params.get('relogin');
+  const opened = useRef(false);
+  useEffect(() => {
+    const target = relogin ? data?.institutions.find((i) => i.id === relogin) : undefined;
+    if (!target || opened.current) return;
+    opened.current = true;
+    startLink({ kind: 'relogin', id: target.id, name: target.name ?? 'this bank' });
+    setParams(new URLSearchParams(), { replace: true });
+  }, [relogin, data, startLink, setParams]);
 
   const colors = new Map((data?.institutions ?? []).map((i, index) => [i.id, i.primaryColor ?? PALETTE[index % PALETTE.length]!]));
   const attention = (data?.institutions ?? []).filter((i) => i.status === 'error' || staleness(i) !== null);

@@ -5,12 +5,22 @@ import { day, money } from '../../../lib/format.js';
 import { errorsOf } from '../../../lib/use-form.js';
 import { useMarkNotificationsRead, useNotifications } from '../api/notifications.js';
 
+const CHANNEL_WORD = { sms: 'text', email: 'e-mail', webhook: 'webhook' } as const;
+const KIND_WORD = {
+  budgetSummary: 'Budget',
+  budgetThreshold: 'Budget threshold',
+  connection: 'Connection needs you',
+  largeTransaction: 'Large transaction',
+  lowBalance: 'Low balance',
+  verification: 'Verification',
+} as const;
+
 /** The badge (its tone and words) and the one sentence that says why, without repeating "not sent". */
 export function deliveryOf(n: Notification): { tone: 'ok' | 'bad' | 'warn' | 'info'; status: string; why: string | null } {
   const why = n.detail?.replace(/^(not sent|outcome unknown):\s*/i, '') ?? null;
   switch (n.status) {
     case 'sent':
-      return { tone: 'ok', status: 'Sent by text', why: null };
+      return { tone: 'ok', status: `Sent by ${CHANNEL_WORD[n.channel]}`, why: null };
     case 'pending':
     case 'sending':
       return { tone: 'info', status: n.status === 'pending' ? 'Waiting to send' : 'Sending', why: null };
@@ -53,16 +63,21 @@ export function NotificationsPage() {
           return (
             <li key={n.id} className="card notification">
               <p>
-                {fresh?.has(n.id) && <span className="badge info new-mark">New</span>}{' '}
+                {fresh?.has(n.id) && <span className="badge info new-mark">New</span>} <span className="muted small">{KIND_WORD[n.kind]} ·</span>{' '}
                 <strong>
                   {n.institutionName && <>{n.institutionName} · </>}
-                  {n.accountName}
+                  {n.accountName ?? n.title}
                   {n.accountMask && <> ••{n.accountMask}</>}
-                </strong>{' '}
-                — {money(n.spentCents)} spent of {money(n.thresholdCents)}
+                </strong>
+                {n.kind === 'budgetSummary' && (
+                  <>
+                    {' '}
+                    — {money(n.spentCents)} spent of {money(n.thresholdCents)}
+                  </>
+                )}
               </p>
               <p className="muted small">
-                Due {day(n.dueOn)} · <span className={`badge ${delivery.tone}`}>{delivery.status}</span>
+                {n.dueOn ? `Due ${day(n.dueOn)}` : day(n.createdAt.slice(0, 10))} · {CHANNEL_WORD[n.channel]} · <span className={`badge ${delivery.tone}`}>{delivery.status}</span>
                 {delivery.why && <> · {delivery.why}</>}
               </p>
               <p className="small">“{n.body}”</p>
