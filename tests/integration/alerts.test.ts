@@ -126,6 +126,11 @@ describe('alerts', () => {
     }
     expect((await held()).map((r) => r.status)).toEqual(['sent', 'sent']);
 
+    // Two evaluations at once (two daily jobs, a refresh and a webhook): one alert per crossing and channel.
+    await ctx.deps.db.execute(sql`update accounts set low_balance_since = null where item_id = ${linked.id}`);
+    const together = await Promise.all([evaluateAlerts(ctx.deps, me.id), evaluateAlerts(ctx.deps, me.id), evaluateAlerts(ctx.deps, me.id)]);
+    expect(together.reduce((a, b) => a + b, 0)).toBe(2);
+
     // The notifications page lists each with its kind and channel; the unread count counts them.
     const listed = (await agent.request('GET', '/api/notifications')).json();
     expect(listed.unreadCount).toBe(listed.notifications.length);

@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDay } from '../../src/domain/budgets.js';
 import { TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_FROM } from '../../src/integrations/twilio/simulator/server.js';
 import { deliverNotifications } from '../../src/services/notifications/deliver.js';
+import { DEFAULT_KINDS } from '../../src/db/schema/index.js';
+import { startSmtpSimulator } from '../../src/integrations/email/simulator/server.js';
+import { startWebhookReceiver } from '../../src/integrations/webhooks/simulator/receiver.js';
+import { WEBHOOK_SECRET_CONTEXT } from '../../src/services/alerts/settings.js';
 import { evaluateDueTrackers } from '../../src/services/notifications/evaluate.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { waitFor } from '../helpers/banking.js';
@@ -14,22 +18,38 @@ import { personWithTracker } from '../helpers/budgets.js';
 import { rowsOf } from '../helpers/sql.js';
 
 const TRACKERS = 3;
+// Each budget summary goes by text, e-mail and webhook: a row per tracker and channel.
+const CHANNELS = ['sms', 'email', 'webhook'] as const;
+const ROWS = TRACKERS * CHANNELS.length;
 // Per run: 3 points per due tracker while evaluating; a claim per row plus a last empty one, and
 // 4 points per row, while delivering.
-const CRASH_POINTS = 3 * TRACKERS + (TRACKERS + 1) + 4 * TRACKERS;
+const CRASH_POINTS = 3 * TRACKERS + (ROWS + 1) + 4 * ROWS;
 
 let ctx: TestContext;
 let dataDir: string;
+let smtp: Awaited<ReturnType<typeof startSmtpSimulator>>;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 const phones = Array.from({ length: TRACKERS }, (_, i) => `+1415555040${i}`);
 const phoneOf = new Map<string, string>();
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  smtp = await startSmtpSimulator();
+  receiver = await startWebhookReceiver();
+  ctx = await createTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'alerts@cashview.test', ALERT_WEBHOOKS_ALLOW_LOOPBACK: 'true' });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cashview-crash-'));
-  for (const phone of phones) phoneOf.set((await personWithTracker(ctx.deps, { phone, nextOn: '2000-01-01' })).user.id, phone);
+  for (const phone of phones) {
+    const { user } = await personWithTracker(ctx.deps, { phone, nextOn: '2000-01-01' });
+    phoneOf.set(user.id, phone);
+    // E-mail and webhook set up and verified, budget summaries on all three channels.
+    await ctx.deps.db.execute(sql`insert into alert_settings (user_id, email, email_verified_at, webhook_url, webhook_secret_sealed, webhook_verified_at, kinds)
+      values (${user.id}, ${`${user.id}@example.com`}, now(), ${`${receiver.url}?u=${user.id}`}, ${ctx.deps.keyring.seal('whsec_crash', WEBHOOK_SECRET_CONTEXT)}, now(),
+              ${JSON.stringify({ ...DEFAULT_KINDS, budgetSummary: { channels: [...CHANNELS] } })}::jsonb)`);
+  }
 });
 afterAll(async () => {
   await ctx.close();
+  await smtp.close();
+  await receiver.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -45,6 +65,9 @@ function dailyJob(crashAfter: number): Promise<{ code: number | null; signal: No
       TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
       TWILIO_FROM: TEST_FROM,
       TWILIO_API_BASE_URL: ctx.twilio.url,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'alerts@cashview.test',
+      ALERT_WEBHOOKS_ALLOW_LOOPBACK: 'true',
       CASHVIEW_CRASH_AFTER: String(crashAfter),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
@@ -64,6 +87,8 @@ describe('a daily job killed at any point', () => {
       await ctx.deps.db.execute(sql`delete from notifications`);
       await ctx.deps.db.execute(sql`update budget_trackers set next_notification_on = ${addDays(localDay(new Date(), 'UTC'), -1)}`);
       ctx.twilio.messages.length = 0;
+      smtp.received.length = 0;
+      receiver.received.length = 0;
 
       const run = await dailyJob(point);
       expect(run.signal, run.stderr).toBe('SIGKILL');
@@ -81,19 +106,25 @@ describe('a daily job killed at any point', () => {
       await evaluateDueTrackers(ctx.deps, new Date());
       await deliverNotifications(ctx.deps);
 
-      const rows = await rowsOf(ctx.deps.db, sql`select user_id, status from notifications`);
-      expect(rows, `point ${point}`).toHaveLength(TRACKERS);
+      const rows = await rowsOf(ctx.deps.db, sql`select user_id, channel, status from notifications`);
+      expect(rows, `point ${point}`).toHaveLength(ROWS);
       for (const row of rows) {
-        const texts = ctx.twilio.delivered(phoneOf.get(String(row.user_id))).length;
-        // Sent: exactly one text. Unknown (the one in flight at the kill): at most one, never two.
-        if (row.status === 'sent') expect(texts, `point ${point}`).toBe(1);
-        else expect([row.status, texts <= 1], `point ${point}`).toEqual(['unknown', true]);
+        const userId = String(row.user_id);
+        const received = {
+          sms: () => ctx.twilio.delivered(phoneOf.get(userId)).length,
+          email: () => smtp.received.filter((m) => m.to.includes(`${userId}@example.com`)).length,
+          webhook: () => receiver.received.filter((r) => r.url.endsWith(`?u=${userId}`) && r.signedWith('whsec_crash')).length,
+        }[row.channel as (typeof CHANNELS)[number]]();
+        // Sent: exactly one message. Unknown (the one in flight at the kill): at most one, never two.
+        if (row.status === 'sent') expect(received, `point ${point} ${String(row.channel)}`).toBe(1);
+        else expect([row.status, received <= 1], `point ${point} ${String(row.channel)}`).toEqual(['unknown', true]);
       }
       // Only the message in flight at the kill can be in doubt; every other one was sent.
       expect(rows.filter((r) => r.status === 'unknown').length, `point ${point}`).toBeLessThanOrEqual(1);
     }
     const names = [...killedAt].map((k) => k.split('#')[0]);
     expect(killedAt.size).toBeGreaterThanOrEqual(20);
-    expect(names).toContain('deliver:after-send'); // between Twilio's answer and the status write
-  }, 300_000);
+    expect(names).toContain('deliver:after-send'); // between the channel's answer and the status write
+    expect(killedAt.size).toBe(CRASH_POINTS);
+  }, 600_000);
 });

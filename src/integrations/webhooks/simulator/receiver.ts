@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 
 export interface ReceivedWebhook {
+  /** The path and query it was posted to. */
+  url: string;
   headers: http.IncomingHttpHeaders;
   body: string;
   /** Whether `X-CashView-Signature` is the HMAC of the raw body under the secret given. */
@@ -22,6 +24,7 @@ export async function startWebhookReceiver() {
       const body = Buffer.concat(chunks).toString('utf8');
       const headers = request.headers;
       received.push({
+        url: request.url ?? '',
         headers,
         body,
         signedWith(secret) {
