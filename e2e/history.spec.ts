@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, signUpInBrowser, test } from './fixtures/test.js';
+import { expect, expectAccessible, linkBankInBrowser, signUpInBrowser, test } from './fixtures/test.js';
 
 // Issue 11: transactions, spending by category, net worth over time and the exports, at a desktop
 // and a phone width, on a new person who links First Platypus Bank (their own data, not the demo's).
@@ -15,13 +15,7 @@ const amounts = async (locator: Locator) => (await locator.allTextContents()).ma
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 async function linkPlatypus(page: Page) {
-  await page.getByRole('button', { name: /Link (your first|an) institution/ }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Link an institution' });
-  await dialog.getByLabel('Institution').selectOption({ label: 'First Platypus Bank' });
-  await dialog.getByLabel('Bank username').fill('user_good');
-  await dialog.getByLabel('Bank password').fill('pass_good');
-  await dialog.getByRole('button', { name: 'Link' }).click();
-  await expect(dialog).toBeHidden();
+  await linkBankInBrowser(page);
   await expect(page.getByRole('article', { name: 'First Platypus Bank' }).getByText('Up to date')).toBeVisible({ timeout: 30_000 });
 }
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, signUpInBrowser, test, uniqueUsername } from './fixtures/test.js';
+import { expect, expectAccessible, linkBankInBrowser, signUpInBrowser, test, uniqueUsername } from './fixtures/test.js';
 
 // Issue 9: figures a person can reconcile, and the rough edges a new user hit, at a desktop and a
 // phone width (and 320 px for the layout).
@@ -20,15 +20,7 @@ async function tryDemo(page: Page) {
   await expect(page.getByRole('heading', { name: 'Hello, Test' })).toBeVisible();
 }
 
-async function linkBank(page: Page, bank = 'First Platypus Bank') {
-  await page.getByRole('button', { name: /Link (your first|an) institution/ }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Link an institution' });
-  await dialog.getByLabel('Institution').selectOption({ label: bank });
-  await dialog.getByLabel('Bank username').fill('user_good');
-  await dialog.getByLabel('Bank password').fill('pass_good');
-  await dialog.getByRole('button', { name: 'Link' }).click();
-  await expect(dialog).toBeHidden();
-}
+const linkBank = linkBankInBrowser;
 
 for (const width of WIDTHS) {
   test.describe(`at ${width} px`, () => {
