@@ -12,14 +12,16 @@ const CHANNELS: { id: ChannelName; name: string }[] = [
   { id: 'email', name: 'E-mail' },
   { id: 'webhook', name: 'Webhook' },
 ];
-const KINDS = [
-  { id: 'budgetSummary', name: 'Budget summary', what: 'at each budget’s reminder frequency' },
-  { id: 'budgetThreshold', name: 'Budget thresholds', what: 'when a budget reaches 80 % and 100 %, once a month each' },
-  { id: 'connection', name: 'Connection needs you', what: 'a bank needs you to sign in again, or has not refreshed for a day' },
-  { id: 'largeTransaction', name: 'Large transaction', what: 'money out above an amount, on any account' },
-  { id: 'lowBalance', name: 'Low balance', what: 'a cash account goes below an amount, once each time' },
-] as const;
-type Kind = (typeof KINDS)[number]['id'];
+/** Each kind: its name and when it fires, as the person reads them. */
+const KIND_TEXT = {
+  budgetSummary: ['Budget summary', 'at each budget’s reminder frequency'],
+  budgetThreshold: ['Budget thresholds', 'when a budget reaches 80 % and 100 %, once a month each'],
+  connection: ['Connection needs you', 'a bank needs you to sign in again, or has not refreshed for a day'],
+  largeTransaction: ['Large transaction', 'money out above an amount, on any account'],
+  lowBalance: ['Low balance', 'a cash account goes below an amount, once each time'],
+} as const;
+type Kind = keyof typeof KIND_TEXT;
+const KINDS = (Object.keys(KIND_TEXT) as Kind[]).map((id) => ({ id, name: KIND_TEXT[id][0], what: KIND_TEXT[id][1] }));
 
 /** The settings as flat form values (text fields and checkboxes as "on" or ""), the one form mechanism. */
 function valuesOf(s: AlertSettings): Record<string, string> {
