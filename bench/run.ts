@@ -234,8 +234,13 @@ async function historyAtScale() {
     for (const [name, url] of reads) {
       await load(`${bench.url}${url}`, { headers, amount: 20 }); // warm up
       const r = await load(`${bench.url}${url}`, { headers, duration, connections: 1 });
-      figures[name] = { p50: r.latency.p50, p99: r.latency.p99, ratioToPing: r.latency.p99 / Math.max(ping.latency.p99, 0.1), non2xx: r.non2xx };
-      report(`${name} (500k tx, 60 acc., 5 y)`, `p99 ${ms(r.latency.p99)} = ${figures[name].ratioToPing.toFixed(1)} × /api/ping's p99 (${ms(ping.latency.p99)}); p50 ${ms(r.latency.p50)}; ${r.non2xx} errors`, 'p99 < 50 ms');
+      // Latencies come in whole milliseconds, and ping's p99 at one connection is 0 or 1 ms: the ratio is of the means.
+      figures[name] = { p50: r.latency.p50, p99: r.latency.p99, ratioToPing: r.latency.average / Math.max(ping.latency.average, 0.01), non2xx: r.non2xx };
+      report(
+        `${name} (500k tx, 60 acc., 5 y)`,
+        `p99 ${ms(r.latency.p99)} (ping's ${ms(ping.latency.p99)}); mean ${ms(r.latency.average)} = ${figures[name].ratioToPing.toFixed(1)} × ping's mean; ${r.non2xx} errors`,
+        'p99 < 50 ms',
+      );
     }
     const pingBusy = await load(`${bench.url}/api/ping`, { duration });
     const busy = await load(`${bench.url}/api/transactions`, { headers, duration });

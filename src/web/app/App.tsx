@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useRef, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import type { User } from '../../shared/contracts/users.js';
 import { Alert } from '../components/ui/Alert.js';
@@ -13,11 +13,14 @@ import { LinkFlow } from '../features/link/components/LinkFlow.js';
 import { useNotifications } from '../features/notifications/api/notifications.js';
 import { NotificationsPage } from '../features/notifications/components/NotificationsPage.js';
 import { ProfilePage } from '../features/profile/components/ProfilePage.js';
-import { AlertsPage } from '../features/alerts/components/AlertsPage.js';
-import { NetWorthHistory } from '../features/history/components/NetWorthHistory.js';
-import { SpendingPage } from '../features/transactions/components/SpendingPage.js';
-import { TransactionsPage } from '../features/transactions/components/TransactionsPage.js';
 import { afterSignIn } from '../lib/next-path.js';
+
+// Loaded when first shown: the dashboard's first paint carries only its own code (Lighthouse).
+const NetWorthHistory = lazy(() => import('../features/history/components/NetWorthHistory.js').then((m) => ({ default: m.NetWorthHistory })));
+const TransactionsPage = lazy(() => import('../features/transactions/components/TransactionsPage.js').then((m) => ({ default: m.TransactionsPage })));
+const SpendingPage = lazy(() => import('../features/transactions/components/SpendingPage.js').then((m) => ({ default: m.SpendingPage })));
+const AlertsPage = lazy(() => import('../features/alerts/components/AlertsPage.js').then((m) => ({ default: m.AlertsPage })));
+const pageLoading = <p className="muted">Loading…</p>;
 
 function NotificationsLink() {
   const unread = useNotifications({ poll: true }).data?.unreadCount ?? 0;
@@ -131,12 +134,16 @@ export function App() {
           <Route path="/signup">{signedOut(<SignUpPage realBanksUnavailable={realBanksUnavailable} />)}</Route>
           <Route path="/dashboard">
             {signedIn((u) => (
-              <LinkFlow>{(link) => <DashboardPage user={u} link={link} history={<NetWorthHistory />} renderTracker={(account) => <TrackerPanel account={account} />} />}</LinkFlow>
+              <LinkFlow>{(link) => <DashboardPage user={u} link={link} history={
+                    <Suspense fallback={<div className="card history" aria-busy="true" />}>
+                      <NetWorthHistory />
+                    </Suspense>
+                  } renderTracker={(account) => <TrackerPanel account={account} />} />}</LinkFlow>
             ))}
           </Route>
-          <Route path="/transactions">{signedIn(() => <TransactionsPage />)}</Route>
-          <Route path="/spending">{signedIn(() => <SpendingPage />)}</Route>
-          <Route path="/alerts">{signedIn(() => <AlertsPage />)}</Route>
+          <Route path="/transactions">{signedIn(() => <Suspense fallback={pageLoading}><TransactionsPage /></Suspense>)}</Route>
+          <Route path="/spending">{signedIn(() => <Suspense fallback={pageLoading}><SpendingPage /></Suspense>)}</Route>
+          <Route path="/alerts">{signedIn(() => <Suspense fallback={pageLoading}><AlertsPage /></Suspense>)}</Route>
           <Route path="/notifications">{signedIn(() => <NotificationsPage />)}</Route>
           <Route path="/profile">{signedIn((u) => <ProfilePage key={u.id} user={u} realBanksUnavailable={realBanksUnavailable} />)}</Route>
           <Route>
