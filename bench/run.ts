@@ -261,8 +261,8 @@ async function historyAtScale() {
     cold.sort((a, b) => a - b);
     report('net worth history after a change (computed afresh)', `median ${ms(cold[Math.floor(cold.length / 2)]!)}, worst ${ms(cold.at(-1)!)}`, 'reported (then served from the cache)');
 
-    // The export: memory while streaming every row, against the file's size.
-    global.gc?.();
+    // The export: the process's memory while streaming every row. Garbage not yet collected moves
+    // RSS too, so what shows "flat" is the growth over the last 400,000 rows against the first 100,000.
     const before = process.memoryUsage().rss;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
@@ -270,17 +270,22 @@ async function historyAtScale() {
     const response = await fetch(`${bench.url}/api/export/transactions.csv`, { headers });
     let bytes = 0;
     let lines = 0;
+    let peakAtFirst100k = 0;
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       bytes += chunk.length;
       for (const byte of chunk) if (byte === 10) lines++;
+      if (!peakAtFirst100k && lines > 100_000) peakAtFirst100k = Math.max(peak, process.memoryUsage().rss);
     }
     clearInterval(sampler);
-    const grew = (peak - before) / 2 ** 20;
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const mb = (n: number) => n / 2 ** 20;
+    const first = mb(peakAtFirst100k - before);
+    const rest = mb(peak - peakAtFirst100k);
     figures.csv = { p50: 0, p99: performance.now() - started, ratioToPing: 0, non2xx: response.ok ? 0 : 1 };
-    results.historyExport = { rows: lines - 1, megabytes: bytes / 2 ** 20, rssGrowthMb: grew, seconds: (performance.now() - started) / 1000 };
+    results.historyExport = { rows: lines - 1, megabytes: mb(bytes), growthFirst100kMb: first, growthLast400kMb: rest, seconds: (performance.now() - started) / 1000 };
     report(
       'transactions CSV export (500,000 rows)',
-      `${(bytes / 2 ** 20).toFixed(0)} MB, ${lines - 1} rows in ${((performance.now() - started) / 1000).toFixed(1)} s; process memory grew ${grew.toFixed(0)} MB (${((grew / (bytes / 2 ** 20)) * 100).toFixed(0)} % of the file)`,
+      `${mb(bytes).toFixed(0)} MB, ${lines - 1} rows in ${((performance.now() - started) / 1000).toFixed(1)} s; process memory grew ${first.toFixed(0)} MB over the first 100,000 rows and ${rest.toFixed(0)} MB over the last 400,000`,
       'memory flat (not proportional to rows)',
     );
     results.history = figures;
