@@ -19,9 +19,11 @@ type Kind = 'budgetThreshold' | 'connection' | 'largeTransaction' | 'lowBalance'
  * runs, and the incident or crossing start makes the next one a new alert. Returns rows written.
  */
 export async function evaluateAlerts(deps: ServiceDeps, userId: string): Promise<number> {
+  // Most people have no settings (the defaults: budget summaries by text): one read, and done.
   const settings = await alerts.findAlertSettings(deps.db, userId);
+  if (!settings) return 0;
   const person = await alerts.findPersonForAlerts(deps.db, userId);
-  if (!settings || !person) return 0;
+  if (!person) return 0;
   const now = deps.now();
   const today = localDay(now, person.timeZone);
   const hold = holdUntil(now, person.timeZone, settings.quietFrom && settings.quietTo ? { from: settings.quietFrom, to: settings.quietTo } : null);
