@@ -57,6 +57,8 @@ async function personWithChannels(kinds: Record<string, unknown>) {
   const emailCode = /verification code is (\d{6})/.exec(mail[0]!.raw)![1]!;
   expect((await agent.request('POST', '/api/alerts/channels/email/verify', { code: emailCode === '000000' ? '000001' : '000000' })).statusCode).toBe(400);
   expect((await agent.request('POST', '/api/alerts/channels/email/verify', { code: emailCode })).json()).toEqual({ sent: false, verified: true });
+  // The code is shown only where it was sent, never in the app.
+  expect((await agent.request('GET', '/api/notifications')).body).not.toContain(emailCode);
 
   // Webhook: a test delivery carries the code, signed with the secret shown once.
   await agent.request('POST', '/api/alerts/channels/webhook/verify', {});
@@ -203,5 +205,7 @@ describe('alerts', () => {
     expect((await agent.request('GET', '/api/alerts/settings')).json()).toEqual(before);
     expect((await agent.request('POST', '/api/alerts/channels/email/verify', {})).json().error.fields.channel).toMatch(/not set up/);
     expect((await agent.request('POST', '/api/alerts/channels/pigeon/verify', {})).statusCode).toBe(400);
+    // A sandbox profile is never texted, so its phone cannot be verified: said, not silently dropped.
+    expect((await agent.request('POST', '/api/alerts/channels/sms/verify', {})).json().error.fields.channel).toMatch(/demo-data profile/);
   });
 });

@@ -113,6 +113,12 @@ export async function verifyChannel(deps: ServiceDeps, user: UserRow, channel: C
   const setUp = channel === 'sms' || (channel === 'email' ? row?.email : row?.webhookUrl);
   if (!setUp) throw badInput({ channel: `is not set up: save its ${channel === 'email' ? 'address' : 'URL'} first` });
   if (code === undefined) {
+    if (channel === 'sms' && (user.profileType === 'sandbox' || !deps.sms.configured)) {
+      throw badInput({ channel: user.profileType === 'sandbox' ? 'cannot be verified on a demo-data profile: it is never texted' : 'cannot be verified: text messages are not configured on this CashView (Twilio)' });
+    }
+    if (channel === 'email' && !deps.email.configured) throw badInput({ channel: 'cannot be verified: e-mail is not configured on this CashView (SMTP_URL, MAIL_FROM)' });
+  }
+  if (code === undefined) {
     const fresh = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
     const now = deps.now();
     const text = texts.verification(fresh);

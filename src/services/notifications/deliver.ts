@@ -116,7 +116,8 @@ function toNotification(row: NotificationRow): Notification {
     dueOn: row.dueOn,
     spentCents: row.spentCents,
     thresholdCents: row.thresholdCents,
-    body: row.body,
+    // A code proves the channel reaches its owner: it is shown only where it was sent.
+    body: row.kind === 'verification' ? `A verification code was sent by ${row.channel === 'sms' ? 'text' : row.channel === 'email' ? 'e-mail' : 'webhook'}.` : row.body,
     status: row.status,
     detail: row.detail,
     createdAt: row.createdAt.toISOString(),

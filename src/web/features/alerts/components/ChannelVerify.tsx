@@ -26,7 +26,7 @@ export function ChannelVerify({ channel, verified, ready }: { channel: ChannelNa
   return (
     <div className="verify">
       <span className="badge warn">{channel === 'sms' ? 'Not verified: budget summaries only' : 'Not verified: gets no alerts'}</span>
-      <Alert>{message && !fields.code ? message : undefined}</Alert>
+      <Alert>{fields.channel ? `This channel ${fields.channel}.` : message && !fields.code ? message : undefined}</Alert>
       {sent ? (
         <div role="group" className="verify-form" aria-label={`Verify ${NAME[channel]}`}>
           <Field label="Code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} hint={`The 6-digit code sent ${HOW[channel]}.`} error={fields.code} onKeyDown={onKeyDown} {...form.bind('code')} />
