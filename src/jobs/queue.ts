@@ -72,6 +72,7 @@ export async function startQueue(database: Database, options: QueueOptions = {},
         retryBackoff: true,
         expireInSeconds: options.expireInSeconds ?? JOB_EXPIRY_SECONDS[name],
         ...(sendOptions.singletonKey && { singletonKey: sendOptions.singletonKey }),
+        ...(sendOptions.startAfter && { startAfter: sendOptions.startAfter }),
       });
     },
     async stop() {

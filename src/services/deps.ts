@@ -9,7 +9,7 @@ export type JobName = 'link-item' | 'refresh-item' | 'sync-item' | 'revoke-items
 
 /** The background queue as use cases see it (pg-boss behind it, src/jobs). */
 export interface JobQueue {
-  send(name: JobName, data: object, options?: { singletonKey?: string; retryLimit?: number }): Promise<void>;
+  send(name: JobName, data: object, options?: { singletonKey?: string; retryLimit?: number; startAfter?: Date }): Promise<void>;
 }
 
 /** Where use cases and jobs say what went wrong (pino, as Fastify's own logger). */

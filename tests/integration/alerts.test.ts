@@ -120,6 +120,10 @@ describe('alerts', () => {
     const held = async () => rowsOf(ctx.deps.db, sql`select status, hold_until from notifications where user_id = ${me.id} and kind = 'lowBalance' and hold_until is not null`);
     await deliverNotifications(ctx.deps);
     expect((await held()).map((r) => r.status)).toEqual(['pending', 'pending']);
+    // A delivery run is booked for when they end (not left for tomorrow's daily job).
+    const holdEnd = new Date(String((await held())[0]!.hold_until));
+    const booked = await rowsOf(ctx.deps.db, sql`select start_after from pgboss.job where name = 'deliver-alerts' and singleton_key = ${`held-${holdEnd.toISOString()}`}`);
+    expect(booked.map((r) => new Date(String(r.start_after)).toISOString())).toEqual([holdEnd.toISOString()]);
     ctx.clock.advance(3 * 3_600_000);
     try {
       await deliverNotifications(ctx.deps);

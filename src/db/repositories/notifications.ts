@@ -64,3 +64,12 @@ export async function markAbandoned(db: Db, claimedBefore: Date, now: Date): Pro
     .returning({ id: notifications.id });
   return rows.length;
 }
+
+/** When the first message held by quiet hours may go (null: none is held). */
+export async function nextHeldDelivery(db: Db, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<string | null>`min(${notifications.holdUntil})` })
+    .from(notifications)
+    .where(and(eq(notifications.status, 'pending'), sql`${notifications.holdUntil} > ${now.toISOString()}::timestamptz`));
+  return row?.at ? new Date(row.at) : null;
+}

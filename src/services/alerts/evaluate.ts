@@ -96,6 +96,8 @@ export async function evaluateAlerts(deps: ServiceDeps, userId: string): Promise
 
 /** After data arrived for a person (a link, a refresh, a webhook's sync): their alerts looked at, and any new one sent. */
 export async function alertsAfterData(deps: ServiceDeps, userId: string): Promise<void> {
-  if ((await evaluateAlerts(deps, userId)) > 0) await deps.jobs.send('deliver-alerts', {}, { singletonKey: 'deliver' });
+  // No singleton key: a run already under way may have finished claiming before these rows were
+  // written, and claims are exclusive (skip locked), so two runs never send a row twice.
+  if ((await evaluateAlerts(deps, userId)) > 0) await deps.jobs.send('deliver-alerts', {});
 }
 

@@ -143,7 +143,7 @@ export async function verifyChannel(deps: ServiceDeps, user: UserRow, channel: C
         createdAt: now,
       });
     });
-    await deps.jobs.send('deliver-alerts', {}, { singletonKey: 'deliver' });
+    await deps.jobs.send('deliver-alerts', {});
     return { sent: true, verified: false };
   }
   const wrong = (why: string) => badInput({ code: why });

@@ -1,4 +1,4 @@
-import { findNotificationsOfUser, claimPending, countUnread, finishNotification, markAbandoned, markAllRead } from '../../db/repositories/notifications.js';
+import { findNotificationsOfUser, claimPending, countUnread, finishNotification, markAbandoned, markAllRead, nextHeldDelivery } from '../../db/repositories/notifications.js';
 import { SmsError } from '../../integrations/twilio/sms.js';
 import { EmailError } from '../../integrations/email/sender.js';
 import { deliverWebhook, WebhookError } from '../../integrations/webhooks/deliver.js';
@@ -26,7 +26,12 @@ export async function deliverNotifications(deps: ServiceDeps): Promise<Record<st
   for (;;) {
     deps.crashPoint?.('deliver:before-claim');
     const batch = await claimPending(deps.db, deps.now(), BATCH);
-    if (batch.length === 0) return counts;
+    if (batch.length === 0) {
+      // Messages held by quiet hours: a run of this job when the first of them may go.
+      const next = await nextHeldDelivery(deps.db, deps.now());
+      if (next) await deps.jobs.send('deliver-alerts', {}, { startAfter: next, singletonKey: `held-${next.toISOString()}` });
+      return counts;
+    }
     for (const { row, user } of batch) {
       deps.crashPoint?.('deliver:after-claim');
       const finish = async (status: 'sent' | 'failed' | 'unknown' | 'skipped', detail: string | null, providerId?: string) => {
