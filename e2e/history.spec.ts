@@ -39,10 +39,12 @@ for (const width of WIDTHS) {
       await page.getByLabel('Search names and merchants').fill('starbucks');
       await page.getByRole('button', { name: 'Search', exact: true }).click();
       await expect(page).toHaveURL(/search=starbucks/);
+      await expect(page.locator('.transaction-list')).toHaveAttribute('aria-busy', 'false');
       await expect(rows.first()).toContainText('Starbucks');
       for (const text of await rows.locator('.transaction-name').allTextContents()) expect(text).toMatch(/starbucks/i);
       await page.getByLabel('Category').selectOption({ label: 'Food and drink' });
       await expect(page).toHaveURL(/category=FOOD_AND_DRINK/);
+      await expect(page.locator('.transaction-list')).toHaveAttribute('aria-busy', 'false');
       await expect(rows.first()).toContainText('Food and drink');
       // The summary adds up the rows shown.
       await expect(async () => expect(cents((await page.locator('.list-summary strong').textContent())!)).toBe(sum(await amounts(rows.locator('.transaction-amount'))))).toPass();

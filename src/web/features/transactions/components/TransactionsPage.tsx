@@ -112,7 +112,8 @@ export function TransactionsPage() {
             {rows.length} transaction{rows.length === 1 ? '' : 's'} shown{list.hasNextPage ? ' (more below)' : ''}, adding up to{' '}
             <strong className={signed(total).className}>{money(total)}</strong>
           </p>
-          <ul className="card transaction-list">
+          {/* Busy while new filters are fetched: the rows shown are still the last ones. */}
+          <ul className="card transaction-list" aria-busy={list.isFetching && !list.isFetchingNextPage}>
             {rows.map((t) => (
               <TransactionRow key={t.id} transaction={t} />
             ))}
