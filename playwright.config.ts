@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { alertEnv, E2E_PORT } from './e2e/fixtures/server-env.js';
 
 // The browser tests drive the real server (`npm start`'s entry point) on a fresh built-in PostgreSQL
 // in Debian's Chromium: no browser download, no outside network.
-const port = 3210;
+const port = E2E_PORT;
 // Made once by the runner; its workers load this file again and inherit the variable, so specs that
 // run commands against the server (npm run jobs:daily) find the server's own data directory.
 process.env.CASHVIEW_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'cashview-e2e-'));
@@ -47,10 +48,7 @@ export default defineConfig({
       SIGN_IN_ATTEMPTS_PER_HOUR: '1000',
       // Every call to the simulated Plaid takes a moment, as Plaid's do: a link is seen "linking".
       PLAID_SIM_LATENCY_MS: '250',
-      // e2e/alerts.spec.ts starts a real SMTP server here, and a webhook receiver on loopback.
-      SMTP_URL: `smtp://127.0.0.1:${port + 1}`,
-      MAIL_FROM: 'CashView <alerts@cashview.test>',
-      ALERT_WEBHOOKS_ALLOW_LOOPBACK: 'true',
+      ...alertEnv,
     },
   },
 });

@@ -1,5 +1,6 @@
 import { startSmtpSimulator } from '../src/integrations/email/simulator/server.js';
 import { startWebhookReceiver } from '../src/integrations/webhooks/simulator/receiver.js';
+import { E2E_PORT } from './fixtures/server-env.js';
 import { expect, expectAccessible, signUpInBrowser, test } from './fixtures/test.js';
 
 // Issue 12: set up and verify e-mail and a webhook, switch kinds on and off, and see the alerts and
@@ -10,7 +11,7 @@ test.describe.configure({ mode: 'serial' });
 let smtp: Awaited<ReturnType<typeof startSmtpSimulator>>;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 test.beforeAll(async () => {
-  smtp = await startSmtpSimulator({ port: 3211 });
+  smtp = await startSmtpSimulator({ port: E2E_PORT + 1 });
   receiver = await startWebhookReceiver();
 });
 test.afterAll(async () => {

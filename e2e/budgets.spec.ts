@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
+import { alertEnv } from './fixtures/server-env.js';
 import { expect, expectAccessible, signUpInBrowser, test } from './fixtures/test.js';
 
 const checkingRow = (page: Page) => page.getByRole('article', { name: 'First Platypus Bank' }).getByRole('listitem').filter({ hasText: 'Plaid Checking' });
@@ -61,7 +62,7 @@ test('the notifications page shows a sandbox notification after jobs:daily as of
   const dashboard = await (await page.request.get('/api/dashboard')).json();
   const due = dashboard.institutions[0].accounts.find((a: { name: string }) => a.name === 'Plaid Checking').budgetTracker.nextNotificationOn;
   execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'daily', '--as-of', due, '--reset-demo', 'false'], {
-    env: { ...process.env, CASHVIEW_DATA_DIR: process.env.CASHVIEW_E2E_DATA_DIR, DATABASE_URL: '' },
+    env: { ...process.env, ...alertEnv, CASHVIEW_DATA_DIR: process.env.CASHVIEW_E2E_DATA_DIR, DATABASE_URL: '' },
     stdio: 'pipe',
   });
 
